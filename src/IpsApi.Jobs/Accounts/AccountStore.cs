@@ -1,0 +1,155 @@
+using Npgsql;
+
+namespace IpsApi.Jobs.Accounts;
+
+/// <summary>Companies, users and memberships in PostgreSQL.</summary>
+public sealed class AccountStore(NpgsqlDataSource dataSource)
+{
+    private const string UserColumns = "u.id, u.handle, u.email, u.role, u.first_name, u.last_name, u.active";
+
+    public async Task<Company?> FindCompanyAsync(string handle, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("select id, handle, name from companies where handle = @handle");
+        command.Parameters.AddWithValue("handle", handle);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
+            : null;
+    }
+
+    /// <summary>The user with that email and its stored password hash, for authentication.</summary>
+    public async Task<(User User, string PasswordHash)?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {UserColumns}, u.password_hash from users u where lower(u.email) = lower(@email)");
+        command.Parameters.AddWithValue("email", email);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (ReadUser(reader), reader.GetString(7)) : null;
+    }
+
+    public async Task<User?> FindUserByHandleAsync(string handle, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"select {UserColumns} from users u where u.handle = @handle");
+        command.Parameters.AddWithValue("handle", handle);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
+    }
+
+    public async Task<bool> IsMemberAsync(long companyId, long userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select exists (select 1 from company_members where company_id = @company and user_id = @user)");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("user", userId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Adds a company; false when the handle is taken.</summary>
+    public async Task<bool> AddCompanyAsync(string handle, string name, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "insert into companies (handle, name) values (@handle, @name) on conflict (handle) do nothing");
+        command.Parameters.AddWithValue("handle", handle);
+        command.Parameters.AddWithValue("name", name);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Adds a user (handle <c>u|&lt;id&gt;</c> unless one is given) and makes it a member of the given companies.
+    /// Returns null when the email or handle is taken or a company does not exist; nothing is written then.
+    /// </summary>
+    public async Task<User?> AddUserAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The handle defaults to u|<id>, so the id is drawn first.
+        await using var insert = new NpgsqlCommand(
+            """
+            with next as (select nextval(pg_get_serial_sequence('users', 'id')) as id)
+            insert into users (id, handle, email, password_hash, role, first_name, last_name)
+            select next.id, coalesce(@handle, 'u|' || next.id), @email, @hash, @role, @first, @last from next
+            on conflict do nothing
+            returning id, handle
+            """, connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter("handle", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)user.Handle ?? DBNull.Value });
+        insert.Parameters.AddWithValue("email", user.Email);
+        insert.Parameters.AddWithValue("hash", PasswordHasher.Hash(user.Password));
+        insert.Parameters.AddWithValue("role", user.Role.ToString());
+        insert.Parameters.AddWithValue("first", user.FirstName);
+        insert.Parameters.AddWithValue("last", user.LastName);
+
+        long id;
+        string handle;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            handle = reader.GetString(1);
+        }
+
+        foreach (var companyHandle in user.CompanyHandles)
+        {
+            await using var member = new NpgsqlCommand(
+                "insert into company_members (company_id, user_id) select id, @user from companies where handle = @company",
+                connection, transaction);
+            member.Parameters.AddWithValue("user", id);
+            member.Parameters.AddWithValue("company", companyHandle);
+            if (await member.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return null;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new User(id, handle, user.Email, user.Role, user.FirstName, user.LastName, Active: true);
+    }
+
+    public async Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken = default)
+    {
+        var companies = new List<Company>();
+        await using var command = dataSource.CreateCommand("select id, handle, name from companies order by id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            companies.Add(new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return companies;
+    }
+
+    /// <summary>Every user with the handles of its companies.</summary>
+    public async Task<IReadOnlyList<(User User, string[] Companies)>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        var users = new List<(User, string[])>();
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {UserColumns},
+                   coalesce(array_agg(c.handle order by c.handle) filter (where c.handle is not null), array[]::text[])
+            from users u
+            left join company_members m on m.user_id = u.id
+            left join companies c on c.id = m.company_id
+            group by u.id
+            order by u.id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add((ReadUser(reader), reader.GetFieldValue<string[]>(7)));
+        }
+
+        return users;
+    }
+
+    private static User ReadUser(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+        Enum.Parse<UserRole>(reader.GetString(3)), reader.GetString(4), reader.GetString(5), reader.GetBoolean(6));
+}
+
+public sealed record NewUser(
+    string Email, string Password, UserRole Role, IReadOnlyList<string> CompanyHandles,
+    string? Handle = null, string FirstName = "", string LastName = "");

@@ -1,0 +1,7 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Write the company's video sitemap (<c>createVideoSitemapJob</c>).</summary>
+public sealed record CreateVideoSitemapSpec(bool? ForceUpdate) : JobSpec
+{
+    public override JobType Type => JobType.CreateVideoSitemap;
+}

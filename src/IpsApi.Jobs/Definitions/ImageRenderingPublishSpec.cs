@@ -1,0 +1,10 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Publish to image rendering (<c>imageRenderingPublishJob</c>; also the post-upload publish).</summary>
+public sealed record ImageRenderingPublishSpec(
+    EmailSetting EmailSetting,
+    string? HttpCompletionUrl,
+    string? ContextHandle) : JobSpec
+{
+    public override JobType Type => JobType.ImageRenderingPublish;
+}

@@ -1,0 +1,11 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Publish to image serving (<c>imageServingPublishJob</c>; also the post-upload publish).</summary>
+public sealed record ImageServingPublishSpec(
+    PublishType PublishType,
+    EmailSetting EmailSetting,
+    string? HttpCompletionUrl,
+    string? ContextHandle) : JobSpec
+{
+    public override JobType Type => JobType.ImageServingPublish;
+}

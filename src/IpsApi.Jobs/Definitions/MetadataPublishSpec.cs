@@ -1,0 +1,7 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Publish asset metadata (<c>metadataPublishJob</c>).</summary>
+public sealed record MetadataPublishSpec(bool? ForcePublish) : JobSpec
+{
+    public override JobType Type => JobType.MetadataPublish;
+}

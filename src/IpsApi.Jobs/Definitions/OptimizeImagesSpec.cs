@@ -1,0 +1,7 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Make the optimised (pyramid) images of images that lack them (<c>optimizeImagesJob</c>).</summary>
+public sealed record OptimizeImagesSpec(EmailSetting EmailSetting) : JobSpec
+{
+    public override JobType Type => JobType.ImageOptimization;
+}

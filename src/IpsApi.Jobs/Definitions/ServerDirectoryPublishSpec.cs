@@ -1,0 +1,9 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Publish the company's server directory (<c>serverDirectoryPublishJob</c>).</summary>
+public sealed record ServerDirectoryPublishSpec(
+    EmailSetting EmailSetting,
+    string? HttpCompletionUrl) : JobSpec
+{
+    public override JobType Type => JobType.ServerDirectoryPublish;
+}

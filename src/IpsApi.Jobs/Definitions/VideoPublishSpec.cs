@@ -1,0 +1,10 @@
+namespace IpsApi.Jobs.Definitions;
+
+/// <summary>Publish videos (<c>videoPublishJob</c>; also the post-upload publish).</summary>
+public sealed record VideoPublishSpec(
+    EmailSetting EmailSetting,
+    string? HttpCompletionUrl,
+    string? ContextHandle) : JobSpec
+{
+    public override JobType Type => JobType.VideoPublish;
+}

@@ -1,0 +1,33 @@
+using IpsApi.Jobs.Accounts;
+using IpsApi.Server.Soap;
+
+namespace IpsApi.Server.Auth;
+
+/// <summary>A user acts only inside the companies it belongs to; an IpsAdmin acts in every company.</summary>
+public sealed class CompanyAccess(AccountStore accounts)
+{
+    public async Task<Company> RequireAsync(IpsCall call, string companyHandle, CancellationToken cancellationToken)
+    {
+        call.CompanyHandle = companyHandle;
+        var company = await accounts.FindCompanyAsync(companyHandle, cancellationToken)
+            ?? throw IpsFaultException.InvalidCompany(companyHandle);
+        if (call.User.Role != UserRole.IpsAdmin && !await accounts.IsMemberAsync(company.Id, call.User.Id, cancellationToken))
+        {
+            throw IpsFaultException.IllegalCompany(companyHandle);
+        }
+
+        return company;
+    }
+
+    /// <summary>The user a userHandle names, if it exists and belongs to the company.</summary>
+    public async Task<User> RequireMemberAsync(Company company, string userHandle, CancellationToken cancellationToken)
+    {
+        var user = await accounts.FindUserByHandleAsync(userHandle, cancellationToken);
+        if (user is null || (user.Role != UserRole.IpsAdmin && !await accounts.IsMemberAsync(company.Id, user.Id, cancellationToken)))
+        {
+            throw IpsFaultException.InvalidRequestUser(userHandle);
+        }
+
+        return user;
+    }
+}

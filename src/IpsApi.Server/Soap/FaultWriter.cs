@@ -1,0 +1,76 @@
+using System.Text;
+using System.Xml;
+using IpsApi.Wire;
+
+namespace IpsApi.Server.Soap;
+
+/// <summary>
+/// Writes IPS faults as CONTRACT.md shows them: faultcode Client/Server (1.2: Sender/Receiver), faultstring
+/// the detail's name, and the detail element in the unversioned types namespace whatever the request used.
+/// </summary>
+public static class FaultWriter
+{
+    public static string FaultString(FaultKind kind) => kind switch
+    {
+        FaultKind.Authentication => "AuthenticationException",
+        FaultKind.Authorization => "AuthorizationException",
+        _ => "ipsApiFault",
+    };
+
+    private static string DetailElement(FaultKind kind) => kind switch
+    {
+        FaultKind.Authentication => "authenticationFault",
+        FaultKind.Authorization => "authorizationFault",
+        _ => "ipsApiFault",
+    };
+
+    /// <summary>Writes the Fault element (the content of the SOAP Body).</summary>
+    public static void WriteFault(XmlWriter writer, SoapVersion version, IpsFaultException fault)
+    {
+        var env = version.EnvelopeNamespace;
+        var code = $"{version.Prefix}:{(fault.IsServerFault ? version.ServerFaultCode : version.CallerFaultCode)}";
+        writer.WriteStartElement(version.Prefix, "Fault", env);
+        if (version == SoapVersion.Soap11)
+        {
+            writer.WriteElementString("faultcode", code);
+            writer.WriteElementString("faultstring", FaultString(fault.Kind));
+            writer.WriteStartElement("detail");
+        }
+        else
+        {
+            writer.WriteStartElement(version.Prefix, "Code", env);
+            writer.WriteElementString(version.Prefix, "Value", env, code);
+            writer.WriteEndElement();
+            writer.WriteStartElement(version.Prefix, "Reason", env);
+            writer.WriteStartElement(version.Prefix, "Text", env);
+            writer.WriteAttributeString("xml", "lang", null, "en");
+            writer.WriteString(FaultString(fault.Kind));
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(version.Prefix, "Detail", env);
+        }
+
+        writer.WriteStartElement("ns1", DetailElement(fault.Kind), IpsNamespaces.Types);
+        writer.WriteElementString("ns1", "code", IpsNamespaces.Types, fault.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteElementString("ns1", "reason", IpsNamespaces.Types, fault.Reason);
+        writer.WriteEndElement();
+        writer.WriteEndElement(); // detail
+        writer.WriteEndElement(); // Fault
+    }
+
+    /// <summary>A whole fault envelope, for faults raised before the request reaches SoapCore.</summary>
+    public static byte[] Envelope(SoapVersion version, IpsFaultException fault)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            writer.WriteStartElement(version.Prefix, "Envelope", version.EnvelopeNamespace);
+            writer.WriteStartElement(version.Prefix, "Body", version.EnvelopeNamespace);
+            WriteFault(writer, version, fault);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        return buffer.ToArray();
+    }
+}

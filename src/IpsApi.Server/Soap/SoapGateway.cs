@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using IpsApi.Server.Auth;
+using IpsApi.Server.Hosting;
+using IpsApi.Wire;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace IpsApi.Server.Soap;
+
+/// <summary>
+/// The front door of the SOAP endpoint, in front of SoapCore. It does what SoapCore does not do for us:
+/// serves our WSDL, reads the envelope safely and within limits, accepts every dated IPS namespace,
+/// authenticates and checks the role, then lets SoapCore dispatch; on the way out it answers in the request's
+/// namespace, sets the fault status the caller asked for, gzips on request, and logs one line per call.
+/// </summary>
+public sealed class SoapGateway(
+    RequestDelegate next,
+    WsdlDocument wsdl,
+    Authenticator authenticator,
+    IOptions<ServerOptions> options,
+    ILogger<SoapGateway> logger)
+{
+    private readonly SoapOptions _limits = options.Value.Soap;
+    private readonly string _defaultLocale = options.Value.DefaultLocale;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await wsdl.WriteAsync(context);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD, POST";
+            return;
+        }
+
+        await HandleCallAsync(context);
+    }
+
+    private async Task HandleCallAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        SoapRequest? request = null;
+        IpsCall? call = null;
+        IpsFaultException? fault = null;
+        try
+        {
+            var body = await ReadBodyAsync(context.Request, _limits.MaxRequestBytes, context.RequestAborted);
+            request = EnvelopeReader.Read(body, _limits.MaxDepth);
+            var user = await authenticator.AuthenticateAsync(request.Auth, context.Request.Headers.Authorization, context.RequestAborted);
+            if (!OperationRoles.IsAllowed(request.Operation, user.Role))
+            {
+                throw IpsFaultException.NoOperationPermission(request.Operation);
+            }
+
+            call = new IpsCall(request, user, LocaleOf(request, context.Request));
+            context.Features.Set(call);
+            var answer = await DispatchAsync(context, request);
+            fault = call.Fault;
+            if (fault is null && request.BodyNamespace != IpsNamespaces.Types)
+            {
+                answer = NamespaceMapping.ToRequestNamespace(answer, request.BodyNamespace);
+            }
+
+            await WriteAsync(context, request, fault is null ? StatusCodes.Status200OK : FaultStatus(request), answer);
+        }
+        catch (IpsFaultException e)
+        {
+            fault = e;
+            await WriteFaultAsync(context, request, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "SOAP call failed, error id {ErrorId}", errorId);
+            fault = IpsFaultException.ServerError($"Internal server error (error id {errorId})");
+            await WriteFaultAsync(context, request, fault);
+        }
+        finally
+        {
+            logger.LogInformation(
+                "SOAP {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
+                request?.Operation ?? "(unread)",
+                call?.CompanyHandle ?? "-",
+                call?.User.Email ?? request?.Auth.User ?? "-",
+                fault is null ? "ok" : $"fault {fault.Code}",
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Runs SoapCore on the canonical envelope and returns what it wrote.</summary>
+    private async Task<byte[]> DispatchAsync(HttpContext context, SoapRequest request)
+    {
+        var httpRequest = context.Request;
+        httpRequest.Body = new MemoryStream(request.CanonicalEnvelope, writable: false);
+        httpRequest.ContentLength = request.CanonicalEnvelope.Length;
+        httpRequest.ContentType = request.Version.ContentType;
+        httpRequest.Headers.ContentEncoding = default;
+        // Clients send SOAPAction quoted, bare, empty or not at all: the body element decides.
+        httpRequest.Headers["SOAPAction"] = request.Operation;
+
+        var originalBody = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = originalBody;
+        }
+
+        return captured.ToArray();
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        var encoding = request.Headers.ContentEncoding.ToString();
+        Stream source = request.Body;
+        if (encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            source = new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true);
+        }
+        else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            throw IpsFaultException.InvalidRequestXml($"Unsupported Content-Encoding '{encoding}'");
+        }
+
+        // Bounded copy: a body (or a gzip bomb) larger than the limit is refused without being held.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw IpsFaultException.InvalidRequestXml("Invalid request: the gzip-encoded body is corrupt");
+        }
+        finally
+        {
+            if (source != request.Body)
+            {
+                await source.DisposeAsync();
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw IpsFaultException.InvalidRequestXml("Invalid request XML: the body is empty");
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IpsFaultException TooLarge(long maxBytes) =>
+        IpsFaultException.InvalidRequestXml($"Invalid request: the body is larger than the limit of {maxBytes} bytes");
+
+    private string LocaleOf(SoapRequest request, HttpRequest httpRequest)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Auth.Locale))
+        {
+            return request.Auth.Locale.Trim();
+        }
+
+        var accepted = httpRequest.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Value.HasValue && l.Value.Value != "*")
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value!)
+            .FirstOrDefault();
+        return accepted ?? _defaultLocale;
+    }
+
+    private static int FaultStatus(SoapRequest? request) =>
+        request?.Auth.FaultHttpStatusCode ?? StatusCodes.Status500InternalServerError;
+
+    private static Task WriteFaultAsync(HttpContext context, SoapRequest? request, IpsFaultException fault)
+    {
+        var version = request?.Version ?? SoapVersion.FromContentType(context.Request.ContentType);
+        return WriteAsync(context, request, FaultStatus(request), FaultWriter.Envelope(version, fault), version);
+    }
+
+    private static async Task WriteAsync(HttpContext context, SoapRequest? request, int status, byte[] body, SoapVersion? version = null)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.StatusCode = status;
+        response.ContentType = (version ?? request?.Version ?? SoapVersion.Soap11).ContentType;
+        if (WantsGzip(context.Request, request))
+        {
+            response.Headers.ContentEncoding = "gzip";
+            using var compressed = new MemoryStream();
+            await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                await gzip.WriteAsync(body);
+            }
+
+            body = compressed.ToArray();
+        }
+
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static bool WantsGzip(HttpRequest httpRequest, SoapRequest? request) =>
+        request?.Auth.GzipResponse
+        ?? httpRequest.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+}
