@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Wire;
+
+namespace IpsApi.Server.Soap.Mapping;
+
+/// <summary>
+/// Validates a <c>submitJobParam</c> and turns it into a <see cref="JobDefinition"/> (CONTRACT.md, "submitJob
+/// rules"). Every problem is reported, not just the first, so a client can fix its request in one go.
+/// </summary>
+public static partial class SubmitJobMapper
+{
+    /// <param name="param">The request body.</param>
+    /// <param name="serverZone">The zone of <c>execTime</c> values without an offset.</param>
+    public static ValidationResult<JobDefinition> Map(SubmitJobParam param, TimeZoneInfo serverZone)
+    {
+        ArgumentNullException.ThrowIfNull(param);
+        ArgumentNullException.ThrowIfNull(serverZone);
+
+        var reader = new WireReader();
+        var companyHandle = reader.RequiredString(param.CompanyHandle, "companyHandle");
+        var jobName = reader.RequiredString(param.JobName, "jobName");
+        CheckLocale(reader, param.Locale);
+        var schedule = ReadSchedule(reader, param, serverZone);
+        var spec = ReadJob(reader, param);
+
+        if (reader.HasProblems || spec is null)
+        {
+            return ValidationResult<JobDefinition>.Failure(reader.Problems);
+        }
+
+        return ValidationResult<JobDefinition>.Success(new JobDefinition(
+            companyHandle,
+            jobName,
+            param.UserHandle,
+            param.Locale,
+            schedule,
+            param.Description,
+            spec));
+    }
+
+    // ISO 639 language, optionally '-' and ISO 3166 country, exactly as the contract writes it ("en-US").
+    // Java-style "en_US" is refused on purpose: the locale picks message and email templates by this key, and
+    // one spelling per locale keeps that lookup simple. \z, not $, so a trailing newline does not pass.
+    [GeneratedRegex(@"^[a-z]{2}(?:-[A-Z]{2})?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalePattern();
+
+    private static void CheckLocale(WireReader reader, string? locale)
+    {
+        if (locale is not null && !LocalePattern().IsMatch(locale))
+        {
+            reader.Invalid("locale", $"{ValidationProblem.Quote(locale)} (expected ll or ll-CC, for example en-US)");
+        }
+    }
+
+    private static JobSchedule ReadSchedule(WireReader reader, SubmitJobParam param, TimeZoneInfo serverZone)
+    {
+        // Some clients write an empty element for "no schedule"; that is not a schedule.
+        var cron = string.IsNullOrWhiteSpace(param.ExecSchedule) ? null : param.ExecSchedule;
+        if (param.ExecTime is not null && cron is not null)
+        {
+            reader.Invalid("execSchedule", "give execTime or execSchedule, not both");
+        }
+
+        if (cron is not null)
+        {
+            if (ExecScheduleNormalizer.TryNormalize(cron, out var expression, out var error))
+            {
+                return new JobSchedule.Cron(expression);
+            }
+
+            reader.Invalid("execSchedule", $"{ValidationProblem.Quote(cron)}: {error}");
+            return new JobSchedule.RunNow();
+        }
+
+        // A time in the past is kept: the scheduler fires an overdue one-shot trigger at once.
+        return param.ExecTime is { } execTime
+            ? new JobSchedule.RunAt(ExecTimeConverter.ToInstant(execTime, serverZone))
+            : new JobSchedule.RunNow();
+    }
+
+    private static JobSpec? ReadJob(WireReader reader, SubmitJobParam param)
+    {
+        // The schema allows any number of job elements; the server runs exactly one.
+        var given = JobElements(param).Where(e => e.Element is not null).ToList();
+        if (given.Count == 0)
+        {
+            reader.Add(new ValidationProblem(
+                ValidationProblem.InvalidParameterCode,
+                "Exactly one job type element is required (none given)"));
+            return null;
+        }
+
+        if (given.Count > 1)
+        {
+            reader.Add(new ValidationProblem(
+                ValidationProblem.InvalidParameterCode,
+                $"Exactly one job type element is required (given: {string.Join(", ", given.Select(e => e.Name))})"));
+        }
+
+        // Each given element is still read, so its own problems are reported along with the count.
+        var specs = given.Select(e => ReadElement(reader, e.Name, e.Element!)).ToList();
+        return specs.Count == 1 ? specs[0] : null;
+    }
+
+    private static JobSpec ReadElement(WireReader reader, string name, object element) => element switch
+    {
+        ImageServingPublishJob j => reader.ImageServingPublish(j, name),
+        ImageRenderingPublishJob j => reader.ImageRenderingPublish(j, name),
+        VideoPublishJob j => reader.VideoPublish(j, name),
+        ServerDirectoryPublishJob j => reader.ServerDirectoryPublish(j, name),
+        MetadataPublishJob j => WireReader.MetadataPublish(j),
+        UploadDirectoryJob j => reader.UploadDirectory(j, name),
+        UploadUrlsJob j => reader.UploadUrls(j, name),
+        OptimizeImagesJob j => reader.OptimizeImages(j, name),
+        RipPdfsJob j => reader.RipPdfs(j, name),
+        ReprocessAssetsJob j => reader.ReprocessAssets(j, name),
+        CreateVideoSitemapJob j => WireReader.CreateVideoSitemap(j),
+        ExportJob j => reader.Export(j, name),
+        AutomatedSetGenerationJob j => reader.AutomatedSetGeneration(j, name),
+        _ => throw new ArgumentException($"Not a job element: {element.GetType().Name}", nameof(element)),
+    };
+
+    private static IEnumerable<(string Name, object? Element)> JobElements(SubmitJobParam p) =>
+    [
+        ("imageServingPublishJob", p.ImageServingPublishJob),
+        ("imageRenderingPublishJob", p.ImageRenderingPublishJob),
+        ("videoPublishJob", p.VideoPublishJob),
+        ("serverDirectoryPublishJob", p.ServerDirectoryPublishJob),
+        ("metadataPublishJob", p.MetadataPublishJob),
+        ("uploadDirectoryJob", p.UploadDirectoryJob),
+        ("uploadUrlsJob", p.UploadUrlsJob),
+        ("optimizeImagesJob", p.OptimizeImagesJob),
+        ("ripPdfsJob", p.RipPdfsJob),
+        ("reprocessAssetsJob", p.ReprocessAssetsJob),
+        ("createVideoSitemapJob", p.CreateVideoSitemapJob),
+        ("exportJob", p.ExportJob),
+        ("automatedSetGenerationJob", p.AutomatedSetGenerationJob),
+    ];
+}

@@ -1,0 +1,255 @@
+using D = IpsApi.Jobs.Definitions;
+using W = IpsApi.Wire;
+
+namespace IpsApi.Server.Soap.Mapping;
+
+// The job elements of submitJobParam, one reader each. `path` is the element's own path ("uploadUrlsJob",
+// or "uploadUrlsJob/postImageServingPublishJob" for a post-upload publish).
+internal sealed partial class WireReader
+{
+    public D.ImageServingPublishSpec ImageServingPublish(W.ImageServingPublishJob j, string path)
+    {
+        OptionalCallbackUrl(j.HttpCompletionUrl, PathOf(path, "httpCompletionUrl"));
+        return new D.ImageServingPublishSpec(
+            RequiredEnum<D.PublishType>(j.PublishType, PathOf(path, "publishType")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.HttpCompletionUrl,
+            j.ContextHandle);
+    }
+
+    public D.ImageRenderingPublishSpec ImageRenderingPublish(W.ImageRenderingPublishJob j, string path)
+    {
+        OptionalCallbackUrl(j.HttpCompletionUrl, PathOf(path, "httpCompletionUrl"));
+        return new D.ImageRenderingPublishSpec(
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.HttpCompletionUrl,
+            j.ContextHandle);
+    }
+
+    public D.VideoPublishSpec VideoPublish(W.VideoPublishJob j, string path)
+    {
+        OptionalCallbackUrl(j.HttpCompletionUrl, PathOf(path, "httpCompletionUrl"));
+        return new D.VideoPublishSpec(
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.HttpCompletionUrl,
+            j.ContextHandle);
+    }
+
+    public D.ServerDirectoryPublishSpec ServerDirectoryPublish(W.ServerDirectoryPublishJob j, string path)
+    {
+        OptionalCallbackUrl(j.HttpCompletionUrl, PathOf(path, "httpCompletionUrl"));
+        return new D.ServerDirectoryPublishSpec(
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.HttpCompletionUrl);
+    }
+
+    public static D.MetadataPublishSpec MetadataPublish(W.MetadataPublishJob j) => new(j.ForcePublish);
+
+    public static D.CreateVideoSitemapSpec CreateVideoSitemap(W.CreateVideoSitemapJob j) => new(j.ForceUpdate);
+
+    public D.OptimizeImagesSpec OptimizeImages(W.OptimizeImagesJob j, string path) =>
+        new(RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")));
+
+    public D.ExportSpec Export(W.ExportJob j, string path)
+    {
+        var format = RequiredEnum<D.ExportFormat>(j.Fmt, PathOf(path, "fmt"));
+        if (format == D.ExportFormat.convert
+            && string.IsNullOrWhiteSpace(j.IsModifier)
+            && string.IsNullOrWhiteSpace(j.Macro))
+        {
+            // A conversion needs to know what to convert to; the executor uses macro when both are given.
+            Missing($"{PathOf(path, "is_modifier")} (or {PathOf(path, "macro")})");
+        }
+
+        return new D.ExportSpec(
+            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+            format,
+            j.IsModifier,
+            j.Macro,
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.ClientId);
+    }
+
+    public D.AutomatedSetGenerationSpec AutomatedSetGeneration(W.AutomatedSetGenerationJob j, string path)
+    {
+        RelativePath(j.DestFolder, PathOf(path, "destFolder"));
+        return new D.AutomatedSetGenerationSpec(
+            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+            j.DestFolder,
+            RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
+            RequiredAutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")));
+    }
+
+    public D.UploadDirectorySpec UploadDirectory(W.UploadDirectoryJob j, string path)
+    {
+        RelativePath(j.DestFolder, PathOf(path, "destFolder"));
+        var serverDir = RequiredString(j.ServerDir, PathOf(path, "serverDir"));
+        RelativePath(j.ServerDir, PathOf(path, "serverDir"));
+        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
+        return new D.UploadDirectorySpec(
+            j.DestFolder,
+            serverDir,
+            RequiredBool(j.Overwrite, PathOf(path, "overwrite")),
+            RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
+            j.PreservePublishState,
+            RequiredBool(j.IncludeSubfolders, PathOf(path, "includeSubfolders")),
+            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
+            RequiredBool(j.ProcessMetadataFiles, PathOf(path, "processMetadataFiles")),
+            j.PreserveCrop,
+            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
+            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
+            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
+            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
+            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
+            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
+            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
+            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
+            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
+            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.PostJobOnlyIfFiles,
+            j.PostHttpUrl,
+            PostImageServingPublish(j.PostImageServingPublishJob, path),
+            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
+            PostVideoPublish(j.PostVideoPublishJob, path),
+            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
+            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
+            j.XmpKeywords,
+            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
+            UnCompress(j.UnCompressOptions, PathOf(path, "unCompressOptions")),
+            j.ExcludeMasterVideoFromAVS);
+    }
+
+    public D.UploadUrlsSpec UploadUrls(W.UploadUrlsJob j, string path)
+    {
+        if (j.NumUrls is < 0)
+        {
+            Invalid(PathOf(path, "numUrls"), $"{j.NumUrls} (must be 0 or more)");
+        }
+
+        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
+        return new D.UploadUrlsSpec(
+            Urls(j.UrlArray, PathOf(path, "urlArray")),
+            j.NumUrls,
+            RequiredBool(j.Overwrite, PathOf(path, "overwrite")),
+            RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
+            j.PreservePublishState,
+            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
+            j.PreserveCrop,
+            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
+            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
+            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
+            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
+            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
+            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
+            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
+            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
+            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
+            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.PostJobOnlyIfFiles,
+            j.PostHttpUrl,
+            PostImageServingPublish(j.PostImageServingPublishJob, path),
+            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
+            PostVideoPublish(j.PostVideoPublishJob, path),
+            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
+            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
+            j.XmpKeywords,
+            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
+            UnCompress(j.UnCompressOptions, PathOf(path, "unCompressOptions")),
+            j.ExcludeMasterVideoFromAVS);
+    }
+
+    private D.UploadUrl[]? Urls(W.UploadUrlArray? array, string path)
+    {
+        if (array is null)
+        {
+            return null;
+        }
+
+        var urls = new D.UploadUrl[array.Items.Count];
+        for (var i = 0; i < urls.Length; i++)
+        {
+            var itemPath = $"{path}/items[{i}]";
+            var item = array.Items[i];
+            var sourceUrl = RequiredString(item?.SourceUrl, PathOf(itemPath, "sourceUrl"));
+            if (sourceUrl.Length > 0)
+            {
+                HttpUrl(sourceUrl, PathOf(itemPath, "sourceUrl"));
+            }
+
+            var destPath = RequiredString(item?.DestPath, PathOf(itemPath, "destPath"));
+            RelativePath(item?.DestPath, PathOf(itemPath, "destPath"));
+            urls[i] = new D.UploadUrl(sourceUrl, destPath);
+        }
+
+        return urls;
+    }
+
+    public D.RipPdfsSpec RipPdfs(W.RipPdfsJob j, string path)
+    {
+        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
+        return new D.RipPdfsSpec(
+            RequiredHandles(j.PdfHandleArray, PathOf(path, "pdfHandleArray")),
+            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
+            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
+            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
+            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
+            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
+            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
+            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
+            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
+            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
+            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.PostHttpUrl,
+            PostImageServingPublish(j.PostImageServingPublishJob, path),
+            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
+            PostVideoPublish(j.PostVideoPublishJob, path),
+            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")));
+    }
+
+    public D.ReprocessAssetsSpec ReprocessAssets(W.ReprocessAssetsJob j, string path)
+    {
+        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
+        return new D.ReprocessAssetsSpec(
+            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+            j.ReadyForPublish,
+            j.PreservePublishState,
+            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
+            j.PreserveCrop,
+            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
+            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
+            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
+            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
+            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
+            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
+            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
+            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
+            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
+            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
+            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+            j.PostJobOnlyIfFiles,
+            j.PostHttpUrl,
+            PostImageServingPublish(j.PostImageServingPublishJob, path),
+            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
+            PostVideoPublish(j.PostVideoPublishJob, path),
+            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
+            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
+            j.ExcludeMasterVideoFromAVS);
+    }
+
+    private D.ImageServingPublishSpec? PostImageServingPublish(W.ImageServingPublishJob? j, string parent) =>
+        j is null ? null : ImageServingPublish(j, PathOf(parent, "postImageServingPublishJob"));
+
+    private D.ImageRenderingPublishSpec? PostImageRenderingPublish(W.ImageRenderingPublishJob? j, string parent) =>
+        j is null ? null : ImageRenderingPublish(j, PathOf(parent, "postImageRenderingPublishJob"));
+
+    private D.VideoPublishSpec? PostVideoPublish(W.VideoPublishJob? j, string parent) =>
+        j is null ? null : VideoPublish(j, PathOf(parent, "postVideoPublishJob"));
+}

@@ -1,0 +1,140 @@
+using System.Net.Http.Headers;
+using System.Text;
+using IpsApi.Jobs.Accounts;
+using IpsApi.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IpsApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One real server for the whole test run: Kestrel on a loopback port, against the PostgreSQL database
+/// named by IPSAPI_TEST_DB (the one `./ipsapi test` creates), with the demo company 47 and its user.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string DemoUser = DemoSeed.UserEmail;
+    public const string DemoPassword = DemoSeed.UserPassword;
+
+    private WebApplication? _app;
+
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("IPSAPI_TEST_DB") is { Length: > 0 } db
+            ? db
+            : "Host=127.0.0.1;Port=55432;Username=ipsapi;Database=ipsapi_test";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri ServiceAddress => new(BaseAddress, "/scene7/services/IpsApiService");
+
+    public HttpClient Http { get; } = new(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
+
+    public NpgsqlDataSource Db { get; } = NpgsqlDataSource.Create(ConnectionString);
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _app = ServerApp.Build([], new Dictionary<string, string?>
+        {
+            ["IpsApi:Db"] = ConnectionString,
+            ["IpsApi:Urls"] = "http://127.0.0.1:0",
+            ["IpsApi:Demo"] = "true",
+            ["IpsApi:TimeZone"] = "Europe/Berlin",
+            ["IpsApi:Soap:MaxRequestBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await _app.PrepareDatabaseAsync();
+        // The seed example must answer "47|My Test Job|": no earlier run may hold that name.
+        await ExecuteAsync("delete from jobs where company_id = (select id from companies where handle = '47')");
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await Db.DisposeAsync();
+    }
+
+    /// <summary>A company of its own for one test, with one user of the given role in it.</summary>
+    public async Task<TestTenant> NewTenantAsync(UserRole role = UserRole.IpsUser)
+    {
+        var accounts = Services.GetRequiredService<AccountStore>();
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var handle = $"c{id}";
+        await accounts.AddCompanyAsync(handle, $"Company {id}");
+        var email = $"user-{id}@example.test";
+        var password = $"pw-{id}";
+        var user = await accounts.AddUserAsync(new NewUser(email, password, role, [handle]))
+            ?? throw new InvalidOperationException("user not added");
+        return new TestTenant(handle, email, password, user.Handle);
+    }
+
+    public async Task<long> CountJobsAsync(string? companyHandle = null)
+    {
+        await using var command = Db.CreateCommand(companyHandle is null
+            ? "select count(*) from jobs"
+            : "select count(*) from jobs j join companies c on c.id = j.company_id where c.handle = @handle");
+        if (companyHandle is not null)
+        {
+            command.Parameters.AddWithValue("handle", companyHandle);
+        }
+
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>POSTs an envelope as a SOAP 1.1 client would (SOAP 1.2 when the envelope says so).</summary>
+    public async Task<SoapResponse> PostAsync(string envelope, string? soapAction = "", Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, ServiceAddress);
+        var isSoap12 = envelope.Contains("http://www.w3.org/2003/05/soap-envelope", StringComparison.Ordinal);
+        request.Content = new StringContent(envelope, Encoding.UTF8);
+        request.Content.Headers.ContentType = isSoap12
+            ? MediaTypeHeaderValue.Parse("application/soap+xml; charset=utf-8")
+            : MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+        if (!isSoap12 && soapAction is not null)
+        {
+            request.Headers.TryAddWithoutValidation("SOAPAction", soapAction);
+        }
+
+        configure?.Invoke(request);
+        return await SendAsync(request);
+    }
+
+    public async Task<SoapResponse> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await Http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return new SoapResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentEncoding.ToList(), bytes);
+    }
+}
+
+public sealed record TestTenant(string CompanyHandle, string Email, string Password, string UserHandle);
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    // Every integration test shares the one server and runs in sequence, so database counts are exact.
+    public const string Name = "server";
+}
