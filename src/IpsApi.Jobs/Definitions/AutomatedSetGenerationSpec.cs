@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Build image sets from assets by the company's set rules (<c>automatedSetGenerationJob</c>).</summary>
@@ -9,5 +11,6 @@ public sealed record AutomatedSetGenerationSpec(
     AutoSetCreationOptions AutoSetCreationOptions,
     EmailSetting EmailSetting) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.AutomatedSetGeneration;
 }

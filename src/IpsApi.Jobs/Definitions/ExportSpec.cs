@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Export assets as a ZIP (<c>exportJob</c>).</summary>
@@ -16,5 +18,6 @@ public sealed record ExportSpec(
     EmailSetting EmailSetting,
     string? ClientId) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.Export;
 }

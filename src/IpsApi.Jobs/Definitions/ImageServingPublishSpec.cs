@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Publish to image serving (<c>imageServingPublishJob</c>; also the post-upload publish).</summary>
@@ -7,5 +9,6 @@ public sealed record ImageServingPublishSpec(
     string? HttpCompletionUrl,
     string? ContextHandle) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.ImageServingPublish;
 }

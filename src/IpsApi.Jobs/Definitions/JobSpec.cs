@@ -22,7 +22,8 @@ namespace IpsApi.Jobs.Definitions;
 [JsonDerivedType(typeof(AutomatedSetGenerationSpec), "automatedSetGenerationJob")]
 public abstract record JobSpec
 {
-    /// <summary>The job type clients see for this spec.</summary>
+    /// <summary>The job type clients see for this spec. Not stored: the discriminator says it already, and
+    /// System.Text.Json does not inherit [JsonIgnore] to overrides, so each override carries its own.</summary>
     [JsonIgnore]
     public abstract JobType Type { get; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Process existing assets again with new options (<c>reprocessAssetsJob</c>).</summary>
@@ -31,5 +33,6 @@ public sealed record ReprocessAssetsSpec(
     UnsharpMaskOptions? UnsharpMaskOptions,
     bool? ExcludeMasterVideoFromAvs) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.ReprocessAssets;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Rasterise PDF assets into page images (<c>ripPdfsJob</c>).</summary>
@@ -22,5 +24,6 @@ public sealed record RipPdfsSpec(
     VideoPublishSpec? PostVideoPublishJob,
     InDesignOptions? InDesignOptions) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.RipPdfs;
 }

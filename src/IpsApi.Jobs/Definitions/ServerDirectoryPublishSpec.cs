@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Publish the company's server directory (<c>serverDirectoryPublishJob</c>).</summary>
@@ -5,5 +7,6 @@ public sealed record ServerDirectoryPublishSpec(
     EmailSetting EmailSetting,
     string? HttpCompletionUrl) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.ServerDirectoryPublish;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Upload files from the company's server directory (<c>uploadDirectoryJob</c>).</summary>
@@ -38,5 +40,6 @@ public sealed record UploadDirectorySpec(
     UnCompressOptions? UnCompressOptions,
     bool? ExcludeMasterVideoFromAvs) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.UploadFromServerDirectory;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Fetch files from URLs into the asset tree (<c>uploadUrlsJob</c>).</summary>
@@ -35,5 +37,6 @@ public sealed record UploadUrlsSpec(
     UnCompressOptions? UnCompressOptions,
     bool? ExcludeMasterVideoFromAvs) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.UrlUpload;
 }

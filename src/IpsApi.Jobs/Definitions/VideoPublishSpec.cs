@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Publish videos (<c>videoPublishJob</c>; also the post-upload publish).</summary>
@@ -6,5 +8,6 @@ public sealed record VideoPublishSpec(
     string? HttpCompletionUrl,
     string? ContextHandle) : JobSpec
 {
+    [JsonIgnore]
     public override JobType Type => JobType.VideoPublish;
 }

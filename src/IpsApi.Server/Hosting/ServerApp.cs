@@ -16,8 +16,12 @@ namespace IpsApi.Server.Hosting;
 /// <summary>Builds the web host: services, the SOAP pipeline and the WSDL addresses.</summary>
 public static class ServerApp
 {
-    /// <summary>The configured, not yet started application. Tests pass extra settings in <paramref name="overrides"/>.</summary>
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// The configured, not yet started application. Tests pass extra settings in <paramref name="overrides"/>
+    /// and may add a log sink of their own with <paramref name="logging"/>.
+    /// </summary>
+    public static WebApplication Build(
+        string[] args, IDictionary<string, string?>? overrides = null, Action<LoggerConfiguration>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -46,7 +50,11 @@ public static class ServerApp
             kestrel.AddServerHeader = false;
         });
 
-        builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, builder.Configuration));
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            ConfigureLogging(logger, builder.Configuration);
+            logging?.Invoke(logger);
+        });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Db) { Name = "ipsapi" }.Build());

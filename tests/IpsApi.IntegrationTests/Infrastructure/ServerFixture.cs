@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Serilog;
 
 namespace IpsApi.IntegrationTests.Infrastructure;
 
@@ -36,6 +37,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Every event the server logged, as a log reader would see it.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         _app = ServerApp.Build([], new Dictionary<string, string?>
@@ -45,7 +49,7 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Demo"] = "true",
             ["IpsApi:TimeZone"] = "Europe/Berlin",
             ["IpsApi:Soap:MaxRequestBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        }, logging => logging.WriteTo.Sink(Logs));
         await _app.PrepareDatabaseAsync();
         // The seed example must answer "47|My Test Job|": no earlier run may hold that name.
         await ExecuteAsync("delete from jobs where company_id = (select id from companies where handle = '47')");

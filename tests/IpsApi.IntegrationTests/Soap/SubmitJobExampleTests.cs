@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
 
@@ -27,9 +26,7 @@ public sealed class SubmitJobExampleTests(ServerFixture server)
         Assert.Null(job.ExecTime);
         Assert.Null(job.ExecSchedule);
         Assert.Equal("MyApp", job.ClientApp);
-        using var definition = JsonDocument.Parse(job.DefinitionJson);
-        Assert.Contains("Full", job.DefinitionJson, StringComparison.Ordinal);
-        Assert.Contains("Error", job.DefinitionJson, StringComparison.Ordinal);
+        AssertEchoedAsSubmitted(job, Examples.Read("seed-submitJob.request.xml"), "imageServingPublishJob");
     }
 
     [Fact]
@@ -49,6 +46,7 @@ public sealed class SubmitJobExampleTests(ServerFixture server)
         var job = await JobRow.LoadAsync(server, tenant.CompanyHandle, "Nightly publish");
         Assert.Equal("0 0 2 * * ?", job.ExecSchedule);
         Assert.Equal("t", job.ClientApp);
+        AssertEchoedAsSubmitted(job, envelope, "imageServingPublishJob");
     }
 
     [Fact]
@@ -77,8 +75,7 @@ public sealed class SubmitJobExampleTests(ServerFixture server)
         Assert.Equal("Spring catalog images", job.Description);
         Assert.Equal(tenant.Email, job.SubmitterEmail);
         Assert.NotEqual(tenant.Email, job.NotifyEmail);
-        Assert.Contains("shoe-blue.tif", job.DefinitionJson, StringComparison.Ordinal);
-        Assert.Contains("Incremental", job.DefinitionJson, StringComparison.Ordinal);
+        AssertEchoedAsSubmitted(job, envelope, "uploadUrlsJob");
     }
 
     [Fact]
@@ -135,6 +132,13 @@ public sealed class SubmitJobExampleTests(ServerFixture server)
         Assert.Equal($"{tenant.CompanyHandle}|nightly_2|", (string?)second.BodyElement.Element(SoapResponse.Ips + "jobHandle"));
         var renamed = await JobRow.LoadAsync(server, tenant.CompanyHandle, "nightly_2");
         Assert.Equal("nightly", renamed.OriginalName);
+    }
+
+    private static void AssertEchoedAsSubmitted(JobRow job, string envelope, string jobElement)
+    {
+        var submitted = StoredDefinition.SubmittedJobElement(envelope, jobElement);
+        var echoed = StoredDefinition.EchoedJobElement(job);
+        Assert.True(XNode.DeepEquals(submitted, echoed), $"submitted:\n{submitted}\necho of the stored job:\n{echoed}");
     }
 
     private static XElement Normalise(XElement element) => new(

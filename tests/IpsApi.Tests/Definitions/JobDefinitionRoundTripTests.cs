@@ -28,6 +28,16 @@ public sealed class JobDefinitionRoundTripTests
 
     [Theory]
     [MemberData(nameof(JobElements))]
+    public void Full_sample_sets_every_field_of_its_element(string elementName)
+    {
+        // Guards the test above: a field left null in the sample would pass the echo test without being tested.
+        var unset = UnsetProperties(WireSamples.Full(elementName), elementName).ToList();
+
+        Assert.Empty(unset);
+    }
+
+    [Theory]
+    [MemberData(nameof(JobElements))]
     public void Job_with_only_required_fields_stays_sparse(string elementName)
     {
         var sent = WireSamples.Sparse(elementName);
@@ -127,6 +137,25 @@ public sealed class JobDefinitionRoundTripTests
         var echoed = JobDefinitionEcho.ToWire(JobDefinitionJson.Deserialize(stored));
         Assert.Equal(elementName, JobDefinitionEcho.ElementName(JobDefinitionJson.Deserialize(stored).Spec));
         return echoed;
+    }
+
+    private static IEnumerable<string> UnsetProperties(object wire, string path)
+    {
+        foreach (var property in wire.GetType().GetProperties())
+        {
+            var value = property.GetValue(wire);
+            if (value is null)
+            {
+                yield return $"{path}/{property.Name}";
+            }
+            else if (value.GetType().Namespace == typeof(SubmitJobParam).Namespace)
+            {
+                foreach (var inner in UnsetProperties(value, $"{path}/{property.Name}"))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     private static JobDefinition MapValid(SubmitJobParam param)
