@@ -47,6 +47,11 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
     /// <summary>Adds a company; false when the handle is taken.</summary>
     public async Task<bool> AddCompanyAsync(string handle, string name, CancellationToken cancellationToken = default)
     {
+        if (!CompanyHandles.IsValid(handle))
+        {
+            throw new ArgumentException($"'{handle}' is not a valid company handle.", nameof(handle));
+        }
+
         await using var command = dataSource.CreateCommand(
             "insert into companies (handle, name) values (@handle, @name) on conflict (handle) do nothing");
         command.Parameters.AddWithValue("handle", handle);

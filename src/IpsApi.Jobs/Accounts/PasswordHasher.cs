@@ -13,6 +13,7 @@ public static class PasswordHasher
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
     public const int DefaultIterations = 210_000;
+    private const int MaxIterations = 10_000_000;
 
     public static string Hash(string password, int iterations = DefaultIterations)
     {
@@ -38,6 +39,13 @@ public static class PasswordHasher
             expected = Convert.FromBase64String(parts[3]);
         }
         catch (FormatException)
+        {
+            return false;
+        }
+
+        // A stored value we did not write (corrupt or tampered): an empty hash would match anything,
+        // a huge iteration count would hold a thread for minutes.
+        if (expected.Length != HashBytes || salt.Length == 0 || iterations > MaxIterations)
         {
             return false;
         }

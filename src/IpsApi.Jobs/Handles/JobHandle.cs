@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace IpsApi.Jobs.Handles;
 
 /// <summary>
@@ -41,13 +43,24 @@ public sealed record JobHandle(string CompanyHandle, string JobName, string? Ins
 
         // A run: the last two fields are the instance name and the numeric log id.
         var lastBar = rest.LastIndexOf('|');
-        if (lastBar < 0 || !long.TryParse(rest[(lastBar + 1)..], out var logId))
+        if (lastBar < 0 || !long.TryParse(rest[(lastBar + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var logId))
         {
             return false;
         }
 
+        // The instance name is "<jobName>_<time>": split where what follows the bar starts with what precedes it,
+        // so a job name containing '|' still parses.
         var beforeLog = rest[..lastBar];
         var instanceBar = beforeLog.LastIndexOf('|');
+        for (var bar = beforeLog.IndexOf('|', StringComparison.Ordinal); bar >= 0; bar = beforeLog.IndexOf('|', bar + 1))
+        {
+            if (beforeLog.AsSpan(bar + 1).StartsWith(string.Concat(beforeLog.AsSpan(0, bar), "_"), StringComparison.Ordinal))
+            {
+                instanceBar = bar;
+                break;
+            }
+        }
+
         if (instanceBar <= 0 || instanceBar == beforeLog.Length - 1)
         {
             return false;

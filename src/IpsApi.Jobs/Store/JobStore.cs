@@ -1,7 +1,9 @@
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Handles;
+using IpsApi.Jobs.Scheduling;
 using Npgsql;
 using NpgsqlTypes;
+using Quartz;
 
 namespace IpsApi.Jobs.Store;
 
@@ -18,36 +20,50 @@ public sealed record JobSubmission(
 public sealed record SubmittedJob(long Id, JobHandle Handle);
 
 /// <summary>The jobs table: what submitJob writes and the other operations read.</summary>
-public sealed class JobStore(NpgsqlDataSource dataSource)
+public sealed class JobStore(NpgsqlDataSource dataSource, ISchedulerFactory schedulers, ServerTimeZone serverZone, TimeProvider clock)
 {
     private const int MaxNameAttempts = 20;
 
     /// <summary>
     /// Stores the job under its own name, or, while that name is in use by another job of the company,
-    /// under the first free <c>name_N</c>; the submitted name stays as original_name.
+    /// under the first free <c>name_N</c> (the submitted name stays as original_name), and schedules it.
+    /// The row and its Quartz job and trigger commit in one transaction: neither exists without the other.
     /// </summary>
     public async Task<SubmittedJob> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
         var definition = submission.Definition;
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var name = definition.JobName;
         for (var attempt = 0; attempt < MaxNameAttempts; attempt++)
         {
-            var id = await TryInsertAsync(connection, submission, name, cancellationToken);
+            var id = await TryInsertAsync(connection, transaction, submission, name, cancellationToken);
             if (id is not null)
             {
+                // Dispose the enlistment after the commit, so the scheduler is woken once the trigger is visible.
+                using (scheduler.EnlistTransaction(transaction))
+                {
+                    await scheduler.ScheduleJob(
+                        JobTriggers.Detail(id.Value),
+                        JobTriggers.Trigger(id.Value, definition.Schedule, serverZone.Zone, clock.GetUtcNow()),
+                        new ScheduleJobOptions(),
+                        cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 return new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
             }
 
-            name = await NextFreeNameAsync(connection, submission.CompanyId, definition.JobName, cancellationToken);
+            name = await NextFreeNameAsync(connection, transaction, submission.CompanyId, definition.JobName, cancellationToken);
         }
 
         throw new InvalidOperationException($"No free job name found after {MaxNameAttempts} attempts.");
     }
 
     private static async Task<long?> TryInsertAsync(
-        NpgsqlConnection connection, JobSubmission submission, string name, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, JobSubmission submission, string name, CancellationToken cancellationToken)
     {
         var definition = submission.Definition;
         await using var insert = new NpgsqlCommand(
@@ -58,7 +74,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
                     @locale, @execTime, @execSchedule, @description, @app, @version)
             on conflict (company_id, name) where released_at is null do nothing
             returning id
-            """, connection);
+            """, connection, transaction);
         insert.Parameters.AddWithValue("company", submission.CompanyId);
         insert.Parameters.AddWithValue("name", name);
         insert.Parameters.AddWithValue("original", definition.JobName);
@@ -82,7 +98,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     }
 
     private static async Task<string> NextFreeNameAsync(
-        NpgsqlConnection connection, long companyId, string baseName, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long companyId, string baseName, CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand(
             """
@@ -90,7 +106,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
             from jobs
             where company_id = @company and released_at is null
               and starts_with(name, @base || '_') and substring(name from length(@base) + 2) ~ '^[0-9]{1,9}$'
-            """, connection);
+            """, connection, transaction);
         select.Parameters.AddWithValue("company", companyId);
         select.Parameters.AddWithValue("base", baseName);
         var highest = (int)(await select.ExecuteScalarAsync(cancellationToken))!;

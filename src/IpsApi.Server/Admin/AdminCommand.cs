@@ -35,6 +35,12 @@ public static class AdminCommand
         switch (args)
         {
             case ["company", "add", var handle, var name]:
+                if (!CompanyHandles.IsValid(handle))
+                {
+                    await error.WriteLineAsync($"ipsapi admin: '{handle}' is not a company handle: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
+                    return 64;
+                }
+
                 if (!await accounts.AddCompanyAsync(handle, name))
                 {
                     await error.WriteLineAsync($"ipsapi admin: company {handle} already exists.");

@@ -1,5 +1,10 @@
 using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Database;
+using IpsApi.Jobs.Executors.ServerDirectoryPublish;
+using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap;
@@ -17,12 +22,13 @@ namespace IpsApi.Server.Hosting;
 public static class ServerApp
 {
     /// <summary>
-    /// The configured, not yet started application. Tests pass extra settings in <paramref name="overrides"/>
-    /// and may add a log sink of their own with <paramref name="logging"/>.
+    /// The configured, not yet started application. Test and benchmark hosts pass extra settings, a log sink
+    /// or services of their own (executors that only exist there) through <paramref name="extras"/>.
     /// </summary>
-    public static WebApplication Build(
-        string[] args, IDictionary<string, string?>? overrides = null, Action<LoggerConfiguration>? logging = null)
+    public static WebApplication Build(string[] args, ServerExtras? extras = null)
     {
+        var overrides = extras?.Settings;
+        var logging = extras?.Logging;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -57,8 +63,17 @@ public static class ServerApp
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ServerTimeZone(options.ResolveTimeZone()));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Db) { Name = "ipsapi" }.Build());
         builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(storage => storage.Root = string.IsNullOrWhiteSpace(storage.Root)
+                ? Path.GetFullPath(Path.Combine(options.Data, "storage"))
+                : Path.GetFullPath(storage.Root));
+        builder.Services.AddIpsScheduling(builder.Configuration, options.Db);
+        builder.Services.AddIpsNotifications(builder.Configuration);
+        builder.Services.AddSingleton<IJobExecutor, ServerDirectoryPublishExecutor>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<Authenticator>();
@@ -68,6 +83,7 @@ public static class ServerApp
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
         builder.Services.AddScoped<IpsApiService>();
+        extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<SoapGateway>();
@@ -114,6 +130,17 @@ public static class ServerApp
             logger.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
         }
     }
+}
+
+/// <summary>What a test or benchmark host adds to the server it builds.</summary>
+public sealed class ServerExtras
+{
+    public IDictionary<string, string?>? Settings { get; init; }
+
+    public Action<LoggerConfiguration>? Logging { get; init; }
+
+    /// <summary>Runs after the server's own registrations, so it may add or replace services (executors).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }
 
 /// <summary>Settings that stop the process at start, each said in one line.</summary>

@@ -115,7 +115,8 @@ public static class EnvelopeReader
                             bodyNamespace = reader.NamespaceURI;
                             break;
                         case 2 when section == "Header":
-                            inAuthHeader = reader.LocalName == "authHeader" && IsIpsTypesNamespace(reader.NamespaceURI);
+                            // An empty <authHeader/> has no end tag to leave it by.
+                            inAuthHeader = reader.LocalName == "authHeader" && IsIpsTypesNamespace(reader.NamespaceURI) && !reader.IsEmptyElement;
                             break;
                         case 3 when inAuthHeader:
                             authField = reader.LocalName;
@@ -146,9 +147,9 @@ public static class EnvelopeReader
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
-                    if (reader.Depth <= 1 && !string.IsNullOrWhiteSpace(reader.Value))
+                    if (reader.Depth <= 2 && !string.IsNullOrWhiteSpace(reader.Value))
                     {
-                        throw IpsFaultException.InvalidRequestXml("Invalid request XML: text directly inside the Envelope or Body");
+                        throw IpsFaultException.InvalidRequestXml("Invalid request XML: text directly inside the Envelope, Header or Body");
                     }
 
                     if (authField is not null)
@@ -186,8 +187,8 @@ public static class EnvelopeReader
     private static string OperationOf(string localName, string ns)
     {
         const string suffix = "Param";
-        var name = localName.EndsWith(suffix, StringComparison.Ordinal) ? localName[..^suffix.Length] : localName;
-        if (!IsIpsTypesNamespace(ns) || !Operations.Contains(name))
+        var name = localName.EndsWith(suffix, StringComparison.Ordinal) ? localName[..^suffix.Length] : null;
+        if (!IsIpsTypesNamespace(ns) || name is null || !Operations.Contains(name))
         {
             throw IpsFaultException.InvalidRequestXml(
                 $"Invalid request XML: unknown operation element {localName}" + (IsIpsTypesNamespace(ns) ? "" : $" in namespace '{ns}'"));

@@ -1,9 +1,8 @@
+using IpsApi.Jobs.Scheduling;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
-using IpsApi.Server.Hosting;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
-using Microsoft.Extensions.Options;
 
 namespace IpsApi.Server.Soap;
 
@@ -15,10 +14,8 @@ public sealed class IpsApiService(
     IHttpContextAccessor http,
     CompanyAccess companies,
     JobStore jobs,
-    IOptions<ServerOptions> options) : IIpsApi
+    ServerTimeZone serverZone) : IIpsApi
 {
-    private readonly TimeZoneInfo _serverZone = options.Value.ResolveTimeZone();
-
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No HTTP request in progress.");
 
     public async Task<SubmitJobResponse> SubmitJobAsync(SubmitJobRequest request)
@@ -32,7 +29,7 @@ public sealed class IpsApiService(
             ? null
             : await companies.RequireAsync(call, param.CompanyHandle, cancellationToken);
 
-        var mapped = SubmitJobMapper.Map(param, _serverZone);
+        var mapped = SubmitJobMapper.Map(param, serverZone.Zone);
         if (mapped.Problems.Count > 0)
         {
             throw ValidationFault(mapped.Problems);

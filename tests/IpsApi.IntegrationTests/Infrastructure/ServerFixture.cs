@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using IpsApi.Jobs.Accounts;
+using IpsApi.Jobs.Storage;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -42,14 +43,21 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = ServerApp.Build([], new Dictionary<string, string?>
+        _app = ServerApp.Build([], new ServerExtras
         {
+            Settings = new Dictionary<string, string?>
+            {
             ["IpsApi:Db"] = ConnectionString,
             ["IpsApi:Urls"] = "http://127.0.0.1:0",
             ["IpsApi:Demo"] = "true",
             ["IpsApi:TimeZone"] = "Europe/Berlin",
             ["IpsApi:Soap:MaxRequestBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, logging => logging.WriteTo.Sink(Logs));
+            ["IpsApi:Storage:Root"] = StorageRoot,
+            ["IpsApi:Data"] = StorageRoot,
+            ["IpsApi:Scheduler:NodeName"] = NodeName,
+            },
+            Logging = logging => logging.WriteTo.Sink(Logs),
+        });
         await _app.PrepareDatabaseAsync();
         // The seed example must answer "47|My Test Job|": no earlier run may hold that name.
         await ExecuteAsync("delete from jobs where company_id = (select id from companies where handle = '47')");
@@ -68,6 +76,68 @@ public sealed class ServerFixture : IAsyncLifetime
 
         Http.Dispose();
         await Db.DisposeAsync();
+    }
+
+    public string NodeName => "test-node";
+
+    public string StorageRoot { get; } = Directory.CreateTempSubdirectory("ipsapi-storage-").FullName;
+
+    public CompanyFolders FoldersOf(TestTenant tenant) => new(StorageRoot, tenant.CompanyHandle);
+
+    /// <summary>Submits a job with the tenant's credentials and returns its handle; fails the test on a fault.</summary>
+    public async Task<string> SubmitAsync(TestTenant tenant, string jobName, string inner)
+    {
+        var response = await PostAsync(Envelopes.Soap11(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, jobName, inner)));
+        Assert.True(response.Status == 200 && !response.IsFault, response.Text);
+        return (string)response.BodyElement.Element(SoapResponse.Ips + "jobHandle")!;
+    }
+
+    public async Task<IReadOnlyList<RunRow>> RunsAsync(TestTenant tenant, string jobName)
+    {
+        await using var command = Db.CreateCommand(
+            """
+            select r.id, r.instance_name, r.state, r.log_type, r.progress, r.server_name, r.trigger_time, r.started_at, r.ended_at,
+                   r.file_success_count, r.file_error_count, r.file_warning_count, r.total_file_count, r.fatal_error, r.recovering
+            from job_runs r join jobs j on j.id = r.job_id join companies c on c.id = j.company_id
+            where c.handle = @company and j.name = @name
+            order by r.id
+            """);
+        command.Parameters.AddWithValue("company", tenant.CompanyHandle);
+        command.Parameters.AddWithValue("name", jobName);
+        var runs = new List<RunRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            runs.Add(new RunRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.GetInt32(9), reader.GetInt32(10),
+                reader.GetInt32(11), reader.GetInt32(12), reader.GetBoolean(13), reader.GetBoolean(14)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Waits for the job's first run that satisfies <paramref name="done"/>.</summary>
+    public async Task<RunRow> WaitForRunAsync(TestTenant tenant, string jobName, Func<RunRow, bool> done)
+    {
+        var runs = await Eventually.WaitAsync(() => RunsAsync(tenant, jobName), r => r.Any(done), $"a run of {jobName}");
+        return runs.First(done);
+    }
+
+    public async Task<IReadOnlyList<DetailRow>> DetailsAsync(long runId)
+    {
+        await using var command = Db.CreateCommand(
+            "select log_type, message, asset_name, asset_type from job_log_details where run_id = @run order by id");
+        command.Parameters.AddWithValue("run", runId);
+        var details = new List<DetailRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            details.Add(new DetailRow(reader.GetString(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return details;
     }
 
     /// <summary>A company of its own for one test, with one user of the given role in it.</summary>

@@ -1,0 +1,76 @@
+namespace IpsApi.Jobs.Notifications.Templates;
+
+internal static class ChineseTexts
+{
+    /// <summary>Traditional Chinese, as written in Taiwan.</summary>
+    public static EmailTexts ZhTw { get; } = new()
+    {
+        Locale = "zh-TW",
+        SubjectStarted = "IPS 作業「{0}」已開始",
+        SubjectEnded = "IPS 作業「{0}」{1}",
+        Greeting = "{0} 您好：",
+        GreetingWithoutName = "您好：",
+        IntroStarted = "您的 IPS 作業「{0}」已開始執行。",
+        IntroEnded = "您的 IPS 作業「{0}」已結束。結果：{1}。",
+        EndWillFollow = "作業結束時，您會再收到一封通知。",
+        Succeeded = "已成功完成",
+        Failed = "失敗",
+        Stopped = "已停止",
+        CompletedWithErrors = "已完成，但有錯誤",
+        LabelSeparator = "：",
+        JobName = "作業名稱",
+        OriginalName = "提交時的名稱",
+        JobType = "作業類型",
+        Company = "公司",
+        Instance = "執行個體",
+        Outcome = "結果",
+        StartedAt = "開始時間",
+        EndedAt = "結束時間",
+        TotalFiles = "檔案總數",
+        FileSuccess = "成功",
+        FileError = "錯誤",
+        FileWarning = "警告",
+        FileDuplicate = "因重複而略過",
+        FileUpdate = "已更新",
+        FatalError = "發生嚴重錯誤，作業已終止。",
+        FirstErrors = "最先發生的錯誤：",
+        MoreErrors = "另有 {0} 項錯誤，完整清單請參閱作業記錄。",
+        Footer = "此郵件由 IPS 作業伺服器自動寄送，請勿直接回覆。",
+    };
+
+    /// <summary>Simplified Chinese, as written in mainland China.</summary>
+    public static EmailTexts ZhCn { get; } = new()
+    {
+        Locale = "zh-CN",
+        SubjectStarted = "IPS 作业“{0}”已开始",
+        SubjectEnded = "IPS 作业“{0}”{1}",
+        Greeting = "{0}，您好：",
+        GreetingWithoutName = "您好：",
+        IntroStarted = "您的 IPS 作业“{0}”已开始运行。",
+        IntroEnded = "您的 IPS 作业“{0}”已结束。结果：{1}。",
+        EndWillFollow = "作业结束时，您将再收到一封通知。",
+        Succeeded = "已成功完成",
+        Failed = "失败",
+        Stopped = "已停止",
+        CompletedWithErrors = "已完成，但有错误",
+        LabelSeparator = "：",
+        JobName = "作业名称",
+        OriginalName = "提交时的名称",
+        JobType = "作业类型",
+        Company = "公司",
+        Instance = "运行实例",
+        Outcome = "结果",
+        StartedAt = "开始时间",
+        EndedAt = "结束时间",
+        TotalFiles = "文件总数",
+        FileSuccess = "成功",
+        FileError = "错误",
+        FileWarning = "警告",
+        FileDuplicate = "因重复而跳过",
+        FileUpdate = "已更新",
+        FatalError = "发生严重错误，作业已终止。",
+        FirstErrors = "最先出现的错误：",
+        MoreErrors = "另有 {0} 项错误，完整列表请查看作业日志。",
+        Footer = "此邮件由 IPS 作业服务器自动发送，请勿直接回复。",
+    };
+}

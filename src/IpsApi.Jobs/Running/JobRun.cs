@@ -1,0 +1,48 @@
+using IpsApi.Jobs.Handles;
+
+namespace IpsApi.Jobs.Running;
+
+/// <summary>
+/// One run as its executor sees it: the job, the run's identity, and the two ways to report: the job log
+/// (details and counts, what clients read) and progress (what getActiveJobs shows while it runs).
+/// </summary>
+public sealed class JobRun(JobRecord job, long runId, string instanceName, string serverName, JobLogWriter log, RunStore store)
+{
+    private DateTimeOffset _lastProgressWrite = DateTimeOffset.MinValue;
+
+    public JobRecord Job { get; } = job;
+
+    public long RunId { get; } = runId;
+
+    public string InstanceName { get; } = instanceName;
+
+    public string ServerName { get; } = serverName;
+
+    public JobHandle Handle => new(Job.Company.Handle, Job.Name, InstanceName, RunId);
+
+    public JobLogWriter Log { get; } = log;
+
+    /// <summary>
+    /// Overall progress, 0-100, with a message. Written at most twice a second (and always at 100),
+    /// so a tight loop over many small files does not turn into database load.
+    /// </summary>
+    public async Task ReportProgressAsync(int percent, string message, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (percent < 100 && now - _lastProgressWrite < TimeSpan.FromMilliseconds(500))
+        {
+            return;
+        }
+
+        _lastProgressWrite = now;
+        await store.UpdateProgressAsync(RunId, Math.Clamp(percent, 0, 100), message, cancellationToken);
+    }
+
+    /// <summary>The TaskProgress entry of one kind of work in this run (e.g. "Publish").</summary>
+    public Task ReportTaskAsync(TaskProgressReport report, CancellationToken cancellationToken) =>
+        store.UpsertTaskProgressAsync(RunId, report, cancellationToken);
+}
+
+/// <summary>A TaskProgress row: state is one of Unknown, New, Processing, Stopping, Done, Failed.</summary>
+public sealed record TaskProgressReport(
+    string TaskType, string TaskState, int NumProcessed, int NumProcessing, int NumPending, double Progress, string Message);

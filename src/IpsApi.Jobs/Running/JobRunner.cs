@@ -1,0 +1,193 @@
+using System.Globalization;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using JobType = IpsApi.Jobs.Definitions.JobType;
+
+namespace IpsApi.Jobs.Running;
+
+/// <summary>
+/// The one Quartz job of the server: it runs every IPS job, whatever its type. It loads the job's definition,
+/// opens a run (instance name, log id), writes the run's opening records, hands the run to the executor of
+/// the job's type, and closes it: last record, counts, state and notifications in one transaction.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class JobRunner(
+    RunStore runs,
+    ExecutorRegistry executors,
+    RunCancellations cancellations,
+    NotificationOutbox notifications,
+    OutboxSender outboxSender,
+    ServerTimeZone serverZone,
+    IOptions<SchedulerOptions> options,
+    ILogger<JobRunner> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var jobId = long.Parse(context.MergedJobDataMap.GetString(JobTriggers.JobIdKey)!, CultureInfo.InvariantCulture);
+        var shutdown = cancellationToken;
+        var job = await runs.LoadJobAsync(jobId, shutdown);
+        if (job is null)
+        {
+            // The row went away (deleted with its trigger); a fire already in flight has nothing to run.
+            logger.LogWarning("Job {JobId} fired but is no longer stored; nothing to run", jobId);
+            return;
+        }
+
+        var type = job.Definition.Spec.Type;
+        var (begin, end) = JobLogTypes.BeginEnd(type);
+        var opened = await runs.OpenAsync(
+            job, context.FireInstanceId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.Recovering,
+            options.Value.NodeName, serverZone.Zone, begin, shutdown);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["JobHandle"] = job.Handle.ToString(),
+            ["Company"] = job.Company.Handle,
+            ["JobType"] = type.ToString(),
+            ["RunId"] = opened.RunId,
+        });
+        if (opened.InterruptedRuns.Count > 0)
+        {
+            logger.LogWarning("Run of {JobName} started again after interrupted run(s) {Interrupted}", job.Name, opened.InterruptedRuns);
+        }
+
+        var log = new JobLogWriter(opened.RunId, runs);
+        var run = new JobRun(job, opened.RunId, opened.InstanceName, options.Value.NodeName, log, runs);
+        var (emailSetting, callbackUrl) = NotificationSettingsOf(job.Definition.Spec);
+        var stopOrPause = cancellations.Register(opened.RunId);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopOrPause);
+        try
+        {
+            await WriteOpeningRecordsAsync(run, begin, type, shutdown);
+            await runs.SetStateAsync(opened.RunId, "Running", shutdown);
+            if (emailSetting == EmailSetting.All)
+            {
+                await using var connection = await runs.DataSource.OpenConnectionAsync(shutdown);
+                await using var transaction = await connection.BeginTransactionAsync(shutdown);
+                await notifications.EnqueueRunStartedAsync(connection, transaction,
+                    Summary(run, opened, RunOutcome.Succeeded, null, emailSetting, callbackUrl), shutdown);
+                await transaction.CommitAsync(shutdown);
+                outboxSender.Notify();
+            }
+
+            logger.LogInformation("Run {InstanceName} of {JobName} started", opened.InstanceName, job.Name);
+            var outcome = await ExecuteAsync(run, type, linked.Token);
+            // A cron job keeps its name for its next fires; a one-shot job (also when recovered) is over after this run.
+            var noFurtherFire = job.Definition.Schedule is not JobSchedule.Cron;
+            await CloseAsync(run, opened, outcome, end, emailSetting, callbackUrl, noFurtherFire);
+        }
+        finally
+        {
+            cancellations.Unregister(opened.RunId);
+        }
+    }
+
+    private async Task<RunOutcome> ExecuteAsync(JobRun run, JobType type, CancellationToken cancellationToken)
+    {
+        var executor = executors.For(type);
+        if (executor is null)
+        {
+            await run.Log.WriteAsync(JobLogTypes.FatalError,
+                $"Job type {type} is not supported yet by this server; nothing was done.", cancellationToken: CancellationToken.None);
+            return RunOutcome.Failed;
+        }
+
+        try
+        {
+            await executor.ExecuteAsync(run, cancellationToken);
+            return RunOutcome.Succeeded;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var reason = cancellations.ReasonOf(run.RunId);
+            var why = reason switch
+            {
+                CancelReason.Stop => "stopped by request",
+                CancelReason.Pause => "paused by request",
+                _ => "interrupted by the server shutting down",
+            };
+            await run.Log.WriteAsync(JobLogTypes.FileCancel, $"The run was {why}.", cancellationToken: CancellationToken.None);
+            return RunOutcome.Stopped;
+        }
+        catch (Exception e)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "Executor for {JobType} failed, error id {ErrorId}", type, errorId);
+            await run.Log.WriteAsync(JobLogTypes.FatalError,
+                $"The job failed: {e.GetType().Name} (error id {errorId}; the server log has the details).",
+                cancellationToken: CancellationToken.None);
+            return RunOutcome.Failed;
+        }
+    }
+
+    private static async Task WriteOpeningRecordsAsync(JobRun run, string begin, JobType type, CancellationToken cancellationToken)
+    {
+        var job = run.Job;
+        await run.Log.WriteAsync(begin, $"{job.Name} started on {run.ServerName}", cancellationToken: cancellationToken);
+        await run.Log.WriteAsync(JobLogTypes.OriginalJobName, job.OriginalName, cancellationToken: cancellationToken);
+        await run.Log.WriteAsync(JobLogTypes.JobType, type.ToString(), cancellationToken: cancellationToken);
+        var client = $"{job.ClientApp} {job.ClientVersion}".Trim();
+        await run.Log.WriteAsync(JobLogTypes.JobClient, client.Length > 0 ? client : "(no appName given)", cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Last record, counts, state, freed name and notifications: all or nothing, whatever the executor did.</summary>
+    private async Task CloseAsync(
+        JobRun run, OpenedRun opened, RunOutcome outcome, string end, EmailSetting emailSetting, string? callbackUrl, bool noFurtherFire)
+    {
+        // Not the run's token: the close must be written even while the node shuts down.
+        var none = CancellationToken.None;
+        var state = outcome switch
+        {
+            RunOutcome.Succeeded => "Done",
+            RunOutcome.Stopped => "Stopped",
+            _ => "Failed",
+        };
+        await using var connection = await runs.DataSource.OpenConnectionAsync(none);
+        await using var transaction = await connection.BeginTransactionAsync(none);
+        await RunStore.InsertDetailAsync(connection, transaction, run.RunId,
+            new JobLogEntry(end, $"{run.Job.Name} ended: {state}", null, null, null, null, RunCount.None), none);
+        var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, end,
+            outcome == RunOutcome.Failed, noFurtherFire, none);
+        await notifications.EnqueueRunEndedAsync(connection, transaction,
+            Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
+        await transaction.CommitAsync(none);
+        outboxSender.Notify();
+        logger.LogInformation(
+            "Run {InstanceName} ended {State}: {Success} succeeded, {Errors} errors, {Warnings} warnings",
+            run.InstanceName, state, totals.FileSuccess, totals.FileError, totals.FileWarning);
+    }
+
+    private RunSummary Summary(
+        JobRun run, OpenedRun opened, RunOutcome outcome, RunTotals? totals, EmailSetting emailSetting, string? callbackUrl)
+    {
+        var job = run.Job;
+        var counts = totals is null
+            ? new RunCounts(0, 0, 0, 0, 0, 0, false)
+            : new RunCounts(totals.FileSuccess, totals.FileError, totals.FileWarning, totals.FileDuplicate, totals.FileUpdate,
+                totals.TotalFiles, totals.FatalError);
+        return new RunSummary(
+            run.RunId, run.Handle.ToString(), job.Company.Handle, job.Name, job.OriginalName, job.Definition.Spec.Type.ToString(),
+            run.InstanceName, outcome, counts, opened.StartedAt, totals is null ? null : DateTimeOffset.UtcNow,
+            run.Log.FirstErrors, job.Locale, job.Notify.Email, job.Notify.DisplayName, emailSetting.ToString(), callbackUrl);
+    }
+
+    /// <summary>Who hears about a run and how: the emailSetting and completion URL of its job element.</summary>
+    private static (EmailSetting Email, string? CallbackUrl) NotificationSettingsOf(JobSpec spec) => spec switch
+    {
+        ImageServingPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
+        ImageRenderingPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
+        VideoPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
+        ServerDirectoryPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
+        UploadDirectorySpec s => (s.EmailSetting, s.PostHttpUrl),
+        UploadUrlsSpec s => (s.EmailSetting, s.PostHttpUrl),
+        RipPdfsSpec s => (s.EmailSetting, s.PostHttpUrl),
+        ReprocessAssetsSpec s => (s.EmailSetting, s.PostHttpUrl),
+        OptimizeImagesSpec s => (s.EmailSetting, null),
+        ExportSpec s => (s.EmailSetting, null),
+        AutomatedSetGenerationSpec s => (s.EmailSetting, null),
+        _ => (EmailSetting.None, null),
+    };
+}

@@ -1,0 +1,22 @@
+namespace IpsApi.Jobs.Scheduling;
+
+/// <summary>How this node takes part in running jobs: section "IpsApi:Scheduler".</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "IpsApi:Scheduler";
+
+    /// <summary>
+    /// This node's name in the cluster, shown as a run's serverName. Must be unique among the nodes sharing a
+    /// database; a node restarted under the same name recovers its own interrupted runs at once.
+    /// </summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>How many runs this node executes at the same time.</summary>
+    public int MaxConcurrentRuns { get; set; } = 4;
+
+    /// <summary>How often a node records that it is alive; another node takes over its runs after about twice this.</summary>
+    public int CheckinIntervalSeconds { get; set; } = 5;
+}
+
+/// <summary>The zone of cron schedules, of execTime without an offset, and of run instance names.</summary>
+public sealed record ServerTimeZone(TimeZoneInfo Zone);

@@ -1,0 +1,66 @@
+using IpsApi.Jobs.Accounts;
+using IpsApi.Jobs.Database;
+using Npgsql;
+
+namespace IpsApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A database of its own for tests that start server processes: their cluster must not share triggers with
+/// the in-process test server. Created fresh with the schema, one company and one user; dropped at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string name, string connectionString, NpgsqlDataSource dataSource)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+        Db = dataSource;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource Db { get; }
+
+    public TestTenant Tenant { get; private set; } = null!;
+
+    public static async Task<TestDatabase> CreateAsync(string purpose)
+    {
+        var name = $"ipsapi_test_{purpose}_{Guid.NewGuid():N}"[..40];
+        await using (var admin = NpgsqlDataSource.Create(ServerFixture.ConnectionString))
+        await using (var create = admin.CreateCommand($"create database \"{name}\""))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString) { Database = name }.ConnectionString;
+        var database = new TestDatabase(name, connectionString, NpgsqlDataSource.Create(connectionString));
+        await new Migrator(database.Db).ApplyAsync();
+        var accounts = new AccountStore(database.Db);
+        await accounts.AddCompanyAsync("77", "Cluster Co");
+        await accounts.AddUserAsync(new NewUser("cluster@example.test", "cluster-pw", UserRole.IpsUser, ["77"]));
+        database.Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
+        return database;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Db.CreateCommand(sql);
+        foreach (var (parameter, value) in parameters)
+        {
+            command.Parameters.AddWithValue(parameter, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = NpgsqlDataSource.Create(ServerFixture.ConnectionString);
+        await using var drop = admin.CreateCommand($"drop database if exists \"{Name}\" with (force)");
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,142 @@
+using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace IpsApi.IntegrationTests.Scheduling;
+
+/// <summary>Submitted jobs run: now, at their execTime, on their cron schedule, and leave an IPS job log.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class JobRunTests(ServerFixture server)
+{
+    private const string PublishServerDirectory = "<serverDirectoryPublishJob><emailSetting>None</emailSetting></serverDirectoryPublishJob>";
+
+    [Fact]
+    public async Task A_job_without_schedule_runs_now_and_publishes_the_server_directory()
+    {
+        var tenant = await server.NewTenantAsync();
+        var folders = server.FoldersOf(tenant);
+        Directory.CreateDirectory(Path.Combine(folders.Server, "css"));
+        await File.WriteAllTextAsync(Path.Combine(folders.Server, "index.html"), "<h1>spring</h1>");
+        await File.WriteAllTextAsync(Path.Combine(folders.Server, "css", "site.css"), "h1 { color: red }");
+        Directory.CreateDirectory(folders.PublishStatic);
+        await File.WriteAllTextAsync(Path.Combine(folders.PublishStatic, "old.html"), "gone from the source");
+
+        var started = DateTimeOffset.UtcNow;
+        var handle = await server.SubmitAsync(tenant, "publish now", PublishServerDirectory);
+        var run = await server.WaitForRunAsync(tenant, "publish now", r => r.EndedAt is not null);
+
+        Assert.Equal($"{tenant.CompanyHandle}|publish now|", handle);
+        Assert.Equal("Done", run.State);
+        Assert.Equal("EndServerDirectoryPublish", run.LogType);
+        Assert.Equal(100, run.Progress);
+        Assert.Matches(@"^publish now_\d{4}-\d\d-\d\d-\d\d:\d\d:\d\d\.\d{3}$", run.InstanceName);
+        Assert.Equal(server.NodeName, run.ServerName);
+        Assert.True(run.StartedAt >= started.AddSeconds(-1));
+        Assert.Equal((3, 0, 2), (run.FileSuccess, run.FileError, run.TotalFiles));
+
+        Assert.Equal("<h1>spring</h1>", await File.ReadAllTextAsync(Path.Combine(folders.PublishStatic, "index.html")));
+        Assert.Equal("h1 { color: red }", await File.ReadAllTextAsync(Path.Combine(folders.PublishStatic, "css", "site.css")));
+        Assert.False(File.Exists(Path.Combine(folders.PublishStatic, "old.html")));
+
+        var details = await server.DetailsAsync(run.Id);
+        Assert.Equal(
+            ["BeginServerDirectoryPublish", "OriginalJobName", "JobType", "JobClient", "TotalFileCount",
+             "ServerDirectoryPublishSuccess", "ServerDirectoryPublishSuccess", "ServerDirectoryPublishSuccess", "EndServerDirectoryPublish"],
+            details.Select(d => d.LogType));
+        Assert.Contains(details, d => d.LogType == "ServerDirectoryPublishSuccess" && d.AssetName == "css/site.css");
+        Assert.Contains(details, d => d.LogType == "ServerDirectoryPublishSuccess" && d.AssetName == "old.html" && d.Message.StartsWith("Removed", StringComparison.Ordinal));
+        Assert.Equal("publish now", details.Single(d => d.LogType == "OriginalJobName").Message);
+        Assert.Equal("ServerDirectoryPublish", details.Single(d => d.LogType == "JobType").Message);
+    }
+
+    [Fact]
+    public async Task A_second_publish_copies_only_what_changed()
+    {
+        var tenant = await server.NewTenantAsync();
+        var folders = server.FoldersOf(tenant);
+        Directory.CreateDirectory(folders.Server);
+        await File.WriteAllTextAsync(Path.Combine(folders.Server, "a.txt"), "a");
+        await File.WriteAllTextAsync(Path.Combine(folders.Server, "b.txt"), "b");
+        await server.SubmitAsync(tenant, "first", PublishServerDirectory);
+        await server.WaitForRunAsync(tenant, "first", r => r.EndedAt is not null);
+
+        await File.WriteAllTextAsync(Path.Combine(folders.Server, "b.txt"), "b, changed");
+        File.SetLastWriteTimeUtc(Path.Combine(folders.Server, "b.txt"), DateTime.UtcNow.AddMinutes(1));
+        await server.SubmitAsync(tenant, "second", PublishServerDirectory);
+        var run = await server.WaitForRunAsync(tenant, "second", r => r.EndedAt is not null);
+
+        Assert.Equal(1, run.FileSuccess);
+        Assert.Equal("b, changed", await File.ReadAllTextAsync(Path.Combine(folders.PublishStatic, "b.txt")));
+        var published = (await server.DetailsAsync(run.Id)).Where(d => d.LogType == "ServerDirectoryPublishSuccess").Select(d => d.AssetName);
+        Assert.Equal(["b.txt"], published);
+    }
+
+    [Fact]
+    public async Task A_job_with_execTime_two_seconds_ahead_waits_for_it()
+    {
+        var tenant = await server.NewTenantAsync();
+        var at = DateTimeOffset.UtcNow.AddSeconds(2);
+        var inner = $"<execTime>{at:yyyy-MM-ddTHH:mm:ss.fffZ}</execTime>{PublishServerDirectory}";
+
+        await server.SubmitAsync(tenant, "later", inner);
+        var run = await server.WaitForRunAsync(tenant, "later", r => r.EndedAt is not null);
+
+        Assert.True(run.StartedAt >= at.AddMilliseconds(-50), $"started {run.StartedAt:O}, due {at:O}");
+        Assert.Equal(at.ToUnixTimeMilliseconds() / 1000, run.TriggerTime.ToUnixTimeMilliseconds() / 1000);
+    }
+
+    [Fact]
+    public async Task A_cron_job_fires_on_its_schedule_and_keeps_its_name()
+    {
+        var tenant = await server.NewTenantAsync();
+        var inner = $"<execSchedule>* * * * * ?</execSchedule>{PublishServerDirectory}";
+
+        await server.SubmitAsync(tenant, "every second", inner);
+        var runs = await Eventually.WaitAsync(() => server.RunsAsync(tenant, "every second"),
+            r => r.Count(x => x.EndedAt is not null) >= 3, "three cron fires");
+        await UnscheduleAsync(tenant, "every second");
+
+        var done = runs.Where(r => r.EndedAt is not null).OrderBy(r => r.TriggerTime).Take(3).ToList();
+        Assert.All(done, r => Assert.Equal("Done", r.State));
+        Assert.Equal(3, done.Select(r => r.TriggerTime).Distinct().Count());
+        Assert.Equal(3, done.Select(r => r.InstanceName).Distinct().Count());
+        // Still in use: a second submit with the same name is renamed.
+        Assert.Equal($"{tenant.CompanyHandle}|every second_2|", await server.SubmitAsync(tenant, "every second", PublishServerDirectory));
+    }
+
+    [Fact]
+    public async Task A_job_type_without_executor_fails_visibly_with_a_FatalError()
+    {
+        var tenant = await server.NewTenantAsync();
+
+        await server.SubmitAsync(tenant, "not yet", "<metadataPublishJob/>");
+        var run = await server.WaitForRunAsync(tenant, "not yet", r => r.EndedAt is not null);
+
+        Assert.Equal("Failed", run.State);
+        Assert.True(run.FatalError);
+        var fatal = (await server.DetailsAsync(run.Id)).Single(d => d.LogType == "FatalError");
+        Assert.Contains("not supported yet", fatal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_one_shot_job_frees_its_name()
+    {
+        var tenant = await server.NewTenantAsync();
+        await server.SubmitAsync(tenant, "reused", PublishServerDirectory);
+        await server.WaitForRunAsync(tenant, "reused", r => r.EndedAt is not null);
+
+        Assert.Equal($"{tenant.CompanyHandle}|reused|", await server.SubmitAsync(tenant, "reused", PublishServerDirectory));
+    }
+
+    private async Task UnscheduleAsync(TestTenant tenant, string name)
+    {
+        await using var command = server.Db.CreateCommand(
+            "select j.id from jobs j join companies c on c.id = j.company_id where c.handle = @c and j.name = @n");
+        command.Parameters.AddWithValue("c", tenant.CompanyHandle);
+        command.Parameters.AddWithValue("n", name);
+        var id = (long)(await command.ExecuteScalarAsync())!;
+        var scheduler = await server.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.DeleteJob(JobTriggers.KeyOf(id));
+    }
+}

@@ -1,0 +1,64 @@
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Scheduling;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IpsApi.TestHost;
+
+/// <summary>Where the test executors record each step they take: what "ran exactly once" is counted from.</summary>
+public static class TestExecutorTables
+{
+    public static async Task EnsureAsync(IServiceProvider services)
+    {
+        await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            """
+            create table if not exists test_side_effects (
+                job_id bigint not null, run_id bigint not null, step int not null, node text not null,
+                at timestamptz not null default now())
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task RecordAsync(NpgsqlDataSource db, JobRun run, int step, string node, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("insert into test_side_effects (job_id, run_id, step, node) values (@job, @run, @step, @node)");
+        command.Parameters.AddWithValue("job", run.Job.Id);
+        command.Parameters.AddWithValue("run", run.RunId);
+        command.Parameters.AddWithValue("step", step);
+        command.Parameters.AddWithValue("node", node);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>optimizeImagesJob here: 40 steps of 250 ms, each logged and recorded, stoppable between steps.</summary>
+public sealed class SlowStepsExecutor(NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler) : IJobExecutor
+{
+    public JobType Type => JobType.ImageOptimization;
+
+    public async Task ExecuteAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        const int steps = 40;
+        await run.Log.TotalFilesAsync(steps, cancellationToken);
+        for (var step = 1; step <= steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await TestExecutorTables.RecordAsync(db, run, step, scheduler.Value.NodeName, cancellationToken);
+            await run.Log.WriteAsync("ReoptimizeSuccess", $"step {step}", assetName: $"step-{step}", cancellationToken: cancellationToken);
+            await run.ReportProgressAsync(step * 100 / steps, $"step {step} of {steps}", cancellationToken);
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+}
+
+/// <summary>createVideoSitemapJob here: one recorded step and a short pause.</summary>
+public sealed class CountingExecutor(NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler) : IJobExecutor
+{
+    public JobType Type => JobType.CreateVideoSitemap;
+
+    public async Task ExecuteAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        await TestExecutorTables.RecordAsync(db, run, 1, scheduler.Value.NodeName, cancellationToken);
+        await Task.Delay(20, cancellationToken);
+    }
+}

@@ -1,0 +1,81 @@
+using IpsApi.Jobs.Handles;
+
+namespace IpsApi.Tests.Jobs;
+
+/// <summary>CONTRACT.md "jobHandle": what clients get back and hand in again.</summary>
+public sealed class JobHandleTests
+{
+    private const string RunHandle = "47|name|name_2026-01-01-10:00:00.000|12";
+
+    [Fact]
+    public void Submitted_job_handle_is_company_bar_name_bar()
+    {
+        Assert.Equal("47|My Test Job|", new JobHandle("47", "My Test Job").ToString());
+    }
+
+    [Fact]
+    public void Run_handle_adds_instance_name_and_log_id()
+    {
+        Assert.Equal(RunHandle, new JobHandle("47", "name", "name_2026-01-01-10:00:00.000", 12).ToString());
+    }
+
+    [Fact]
+    public void Submitted_job_handle_is_parsed_back()
+    {
+        Assert.True(JobHandle.TryParse("47|My Test Job|", out var handle));
+
+        Assert.Equal(new JobHandle("47", "My Test Job"), handle);
+        Assert.Null(handle.InstanceName);
+        Assert.Null(handle.LogId);
+    }
+
+    [Fact]
+    public void Run_handle_is_parsed_back()
+    {
+        Assert.True(JobHandle.TryParse(RunHandle, out var handle));
+
+        Assert.Equal(new JobHandle("47", "name", "name_2026-01-01-10:00:00.000", 12), handle);
+    }
+
+    [Theory]
+    [InlineData("a|b")]
+    [InlineData("|leading")]
+    [InlineData("trailing|")]
+    [InlineData("||")]
+    [InlineData("x|y|12")]
+    public void Job_name_containing_bars_survives_the_round_trip(string name)
+    {
+        var text = new JobHandle("47", name).ToString();
+
+        Assert.True(JobHandle.TryParse(text, out var handle));
+        Assert.Equal(new JobHandle("47", name), handle);
+    }
+
+    [Fact]
+    public void Run_of_a_job_whose_name_contains_a_bar_survives_the_round_trip()
+    {
+        var run = new JobHandle("47", "a|b", "a|b_2026-01-01-10:00:00.000", 12);
+
+        Assert.True(JobHandle.TryParse(run.ToString(), out var handle));
+        Assert.Equal(run, handle);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("47")]
+    [InlineData("My Test Job")]
+    [InlineData("|x|")]
+    [InlineData("|")]
+    [InlineData("47||")]
+    [InlineData("47|")]
+    [InlineData("47|name|name_2026-01-01-10:00:00.000|x")]
+    [InlineData("47|name|name_2026-01-01-10:00:00.000|12a")]
+    [InlineData("47|name||12")]
+    [InlineData("47||name_2026-01-01-10:00:00.000|12")]
+    [InlineData("47|name|12")]
+    public void Invalid_handle_is_rejected(string? text)
+    {
+        Assert.False(JobHandle.TryParse(text, out _));
+    }
+}
