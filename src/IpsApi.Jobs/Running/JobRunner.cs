@@ -75,6 +75,14 @@ public sealed class JobRunner(
 
             logger.LogInformation("Run {InstanceName} of {JobName} started", opened.InstanceName, job.Name);
             var outcome = await ExecuteAsync(run, type, linked.Token);
+            if (outcome == RunOutcome.Stopped && cancellations.ReasonOf(opened.RunId) is null)
+            {
+                // The node is shutting down: leave the run open and hand the firing back to Quartz, which runs the
+                // job again (here after a restart, or on another node); that run closes this one as interrupted.
+                logger.LogWarning("Run {InstanceName} handed back for recovery: the node is shutting down", opened.InstanceName);
+                throw new OperationCanceledException(shutdown);
+            }
+
             // A cron job keeps its name for its next fires; a one-shot job (also when recovered) is over after this run.
             var noFurtherFire = job.Definition.Schedule is not JobSchedule.Cron;
             await CloseAsync(run, opened, outcome, end, emailSetting, callbackUrl, noFurtherFire);
@@ -103,13 +111,12 @@ public sealed class JobRunner(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var reason = cancellations.ReasonOf(run.RunId);
-            var why = reason switch
+            if (reason is not null)
             {
-                CancelReason.Stop => "stopped by request",
-                CancelReason.Pause => "paused by request",
-                _ => "interrupted by the server shutting down",
-            };
-            await run.Log.WriteAsync(JobLogTypes.FileCancel, $"The run was {why}.", cancellationToken: CancellationToken.None);
+                var why = reason == CancelReason.Stop ? "stopped" : "paused";
+                await run.Log.WriteAsync(JobLogTypes.FileCancel, $"The run was {why} by request.", cancellationToken: CancellationToken.None);
+            }
+
             return RunOutcome.Stopped;
         }
         catch (Exception e)

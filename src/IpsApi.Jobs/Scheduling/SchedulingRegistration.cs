@@ -41,6 +41,8 @@ public static class SchedulingRegistration
                 store.ConfigureStore(job =>
                 {
                     job.AcceptEnlistedTransactions = true;
+                    // A run cut short by a node shutting down is handed back and run again, not lost.
+                    job.RecoverFiringsCancelledByShutdown = true;
                     job.StoreJobDataAsStrings = true;
                 });
             });

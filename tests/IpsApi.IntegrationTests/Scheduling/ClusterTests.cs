@@ -11,10 +11,12 @@ public sealed class ClusterTests
     private const string SlowJob = "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>";
     private const string QuickJob = "<createVideoSitemapJob/>";
 
-    [Fact]
-    public async Task A_node_killed_during_a_run_runs_the_job_again_on_restart_and_the_log_shows_the_interrupted_run()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_node_killed_or_stopped_during_a_run_runs_the_job_again_on_restart_and_the_log_shows_the_interrupted_run(bool kill)
     {
-        await using var database = await TestDatabase.CreateAsync("crash");
+        await using var database = await TestDatabase.CreateAsync(kill ? "crash" : "stop");
         var storage = Directory.CreateTempSubdirectory("ipsapi-crash-").FullName;
         var node = await ServerProcess.StartAsync(database.ConnectionString, "node-crash", storage);
         var jobId = 0L;
@@ -27,7 +29,15 @@ public sealed class ClusterTests
                 () => database.ScalarAsync<long>("select count(*) from test_side_effects where job_id = @id", ("id", jobId)),
                 steps => steps >= 3, "the slow run to be under way");
 
-            await node.KillAsync();
+            if (kill)
+            {
+                await node.KillAsync();
+            }
+            else
+            {
+                await node.StopAsync();
+            }
+
             await node.DisposeAsync();
             node = await ServerProcess.StartAsync(database.ConnectionString, "node-crash", storage);
 
