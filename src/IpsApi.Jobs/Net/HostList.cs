@@ -14,20 +14,16 @@ internal sealed class HostList
     {
         foreach (var entry in Split(entries))
         {
-            if (!TryParseEntry(entry, out var parsed))
+            switch (TryParseEntry(entry, out var parsed) ? parsed : throw new FormatException(
+                $"'{entry}' is not a host name, *.domain, IP address or CIDR range."))
             {
-                throw new FormatException($"'{entry}' is not a host name, *.domain, IP address or CIDR range.");
-            }
-
-            switch (parsed)
-            {
-                case AddressRange range:
+                case { Range: { } range }:
                     _ranges.Add(range);
                     break;
-                case string suffix when suffix.StartsWith('.'):
+                case { Suffix: { } suffix }:
                     _suffixes.Add(suffix);
                     break;
-                case string name:
+                case { Name: { } name }:
                     _names.Add(name);
                     break;
             }
@@ -48,13 +44,13 @@ internal sealed class HostList
     public static IEnumerable<string> Split(IEnumerable<string> entries) =>
         entries.SelectMany(e => (e ?? "").Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>An entry as an <see cref="AddressRange"/>, a wildcard suffix (".example.com") or a host name.</summary>
-    public static bool TryParseEntry(string entry, [NotNullWhen(true)] out object? parsed)
+    /// <summary>An entry as an address range, a wildcard suffix (".example.com") or a host name.</summary>
+    public static bool TryParseEntry(string entry, [NotNullWhen(true)] out Entry? parsed)
     {
         parsed = null;
         if (AddressRange.TryParse(entry, out var range))
         {
-            parsed = range;
+            parsed = new Entry(null, null, range);
             return true;
         }
 
@@ -65,10 +61,13 @@ internal sealed class HostList
             return false;
         }
 
-        parsed = wildcard ? "." + name : name;
+        parsed = wildcard ? new Entry(null, "." + name, null) : new Entry(name, null, null);
         return true;
     }
 
     /// <summary>Lower case, no trailing dot, no IPv6 brackets: the form host names are compared in.</summary>
     public static string NormalizeHost(string host) => host.Trim().Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+
+    /// <summary>One list entry: exactly one of the three is set.</summary>
+    internal sealed record Entry(string? Name, string? Suffix, AddressRange? Range);
 }

@@ -125,7 +125,8 @@ public sealed class OutboundUrlPolicy
         }
 
         var listed = _allowed.MatchesAddress(target);
-        if (!_allowed.IsEmpty && !listed && !(!IPAddress.TryParse(name, out _) && _allowed.MatchesName(name)))
+        var nameListed = !IPAddress.TryParse(name, out _) && _allowed.MatchesName(name);
+        if (!_allowed.IsEmpty && !listed && !nameListed)
         {
             return OutboundDecision.Refuse($"{via} is not in {OutboundOptions.Section}:AllowedHosts");
         }

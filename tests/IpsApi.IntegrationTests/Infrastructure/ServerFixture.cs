@@ -41,8 +41,12 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Every event the server logged, as a log reader would see it.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>A real SMTP server on loopback that receives the server's notification emails.</summary>
+    public Notifications.SmtpServerFixture Smtp { get; } = Notifications.SmtpServerFixture.Create();
+
     public async Task InitializeAsync()
     {
+        await Smtp.StartAsync(CancellationToken.None);
         _app = ServerApp.Build([], new ServerExtras
         {
             Settings = new Dictionary<string, string?>
@@ -55,6 +59,10 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Storage:Root"] = StorageRoot,
             ["IpsApi:Data"] = StorageRoot,
             ["IpsApi:Scheduler:NodeName"] = NodeName,
+            ["IpsApi:Smtp:Host"] = "127.0.0.1",
+            ["IpsApi:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["IpsApi:Smtp:Security"] = "None",
+            ["IpsApi:Notifications:PollSeconds"] = "1",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
         });
@@ -76,6 +84,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
         Http.Dispose();
         await Db.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     public string NodeName => "test-node";
