@@ -4,34 +4,14 @@ namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Process existing assets again with new options (<c>reprocessAssetsJob</c>).</summary>
 /// <param name="AssetHandles">The <c>assetHandleArray</c> items.</param>
-/// <param name="ProjectHandles">The <c>projectHandleArray</c> items; null when the array was left out.</param>
+/// <param name="Processing">Has no <c>xmpKeywords</c> or <c>unCompressOptions</c>: the element has none.</param>
 public sealed record ReprocessAssetsSpec(
     IReadOnlyList<string> AssetHandles,
     bool? ReadyForPublish,
     bool? PreservePublishState,
-    bool CreateMask,
-    bool? PreserveCrop,
-    KnockoutBackgroundOptions? KnockoutBackgroundOptions,
-    ManualCropOptions? ManualCropOptions,
-    AutoColorCropOptions? AutoColorCropOptions,
-    AutoTransparentCropOptions? AutoTransparentCropOptions,
-    PhotoshopOptions? PhotoshopOptions,
-    PostScriptOptions? PostScriptOptions,
-    PdfOptions? PdfOptions,
-    MediaOptions? MediaOptions,
-    IllustratorOptions? IllustratorOptions,
-    ColorManagementOptions? ColorManagementOptions,
-    AutoSetCreationOptions? AutoSetCreationOptions,
-    IReadOnlyList<string>? ProjectHandles,
+    IngestOptions Processing,
     EmailSetting EmailSetting,
-    bool? PostJobOnlyIfFiles,
-    string? PostHttpUrl,
-    ImageServingPublishSpec? PostImageServingPublishJob,
-    ImageRenderingPublishSpec? PostImageRenderingPublishJob,
-    VideoPublishSpec? PostVideoPublishJob,
-    InDesignOptions? InDesignOptions,
-    UnsharpMaskOptions? UnsharpMaskOptions,
-    bool? ExcludeMasterVideoFromAvs) : JobSpec
+    PostJobOptions Post) : JobSpec
 {
     [JsonIgnore]
     public override JobType Type => JobType.ReprocessAssets;

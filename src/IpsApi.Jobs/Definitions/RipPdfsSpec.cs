@@ -4,25 +4,14 @@ namespace IpsApi.Jobs.Definitions;
 
 /// <summary>Rasterise PDF assets into page images (<c>ripPdfsJob</c>).</summary>
 /// <param name="PdfHandles">The <c>pdfHandleArray</c> items.</param>
-/// <param name="ProjectHandles">The <c>projectHandleArray</c> items; null when the array was left out.</param>
+/// <param name="Processing">Has only the options the element has: no preserveCrop, photoshop, autoSetCreation,
+/// media, xmpKeywords, unsharpMask, unCompress or excludeMasterVideoFromAVS.</param>
+/// <param name="Post">Has no <c>postJobOnlyIfFiles</c>: the element has none.</param>
 public sealed record RipPdfsSpec(
     IReadOnlyList<string> PdfHandles,
-    bool CreateMask,
-    KnockoutBackgroundOptions? KnockoutBackgroundOptions,
-    ManualCropOptions? ManualCropOptions,
-    AutoColorCropOptions? AutoColorCropOptions,
-    AutoTransparentCropOptions? AutoTransparentCropOptions,
-    PostScriptOptions? PostScriptOptions,
-    PdfOptions? PdfOptions,
-    IllustratorOptions? IllustratorOptions,
-    ColorManagementOptions? ColorManagementOptions,
-    IReadOnlyList<string>? ProjectHandles,
+    IngestOptions Processing,
     EmailSetting EmailSetting,
-    string? PostHttpUrl,
-    ImageServingPublishSpec? PostImageServingPublishJob,
-    ImageRenderingPublishSpec? PostImageRenderingPublishJob,
-    VideoPublishSpec? PostVideoPublishJob,
-    InDesignOptions? InDesignOptions) : JobSpec
+    PostJobOptions Post) : JobSpec
 {
     [JsonIgnore]
     public override JobType Type => JobType.RipPdfs;

@@ -135,7 +135,7 @@ public class AutomatedSetGenerationJob
 
 /// <summary>Uploads the files of a server directory.</summary>
 [XmlType("UploadDirectoryJob", Namespace = IpsNamespaces.Types)]
-public class UploadDirectoryJob
+public class UploadDirectoryJob : IIngestOptionElements, IPostJobElements
 {
     [XmlElement("destFolder", Order = 1)]
     public string? DestFolder { get; set; }
@@ -254,7 +254,7 @@ public class UploadDirectoryJob
 
 /// <summary>Uploads files fetched from URLs.</summary>
 [XmlType("UploadUrlsJob", Namespace = IpsNamespaces.Types)]
-public class UploadUrlsJob
+public class UploadUrlsJob : IIngestOptionElements, IPostJobElements
 {
     [XmlElement("urlArray", Order = 1)]
     public UploadUrlArray? UrlArray { get; set; }
@@ -384,7 +384,7 @@ public class UploadUrlArray
 
 /// <summary>Rips (rasterises) PDF assets.</summary>
 [XmlType("RipPdfsJob", Namespace = IpsNamespaces.Types)]
-public class RipPdfsJob
+public class RipPdfsJob : IIngestOptionElements, IPostJobElements
 {
     [XmlElement("pdfHandleArray", Order = 1)]
     public HandleArray? PdfHandleArray { get; set; }
@@ -438,11 +438,66 @@ public class RipPdfsJob
 
     [XmlElement("inDesignOptions", Order = 17)]
     public InDesignOptions? InDesignOptions { get; set; }
+
+    // The shared elements this type lacks. Explicit, so not public: XmlSerializer never sees them.
+    bool? IIngestOptionElements.PreserveCrop
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "preserveCrop");
+    }
+
+    PhotoshopOptions? IIngestOptionElements.PhotoshopOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "photoshopOptions");
+    }
+
+    AutoSetCreationOptions? IIngestOptionElements.AutoSetCreationOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "autoSetCreationOptions");
+    }
+
+    MediaOptions? IIngestOptionElements.MediaOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "mediaOptions");
+    }
+
+    string? IIngestOptionElements.XmpKeywords
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "xmpKeywords");
+    }
+
+    UnsharpMaskOptions? IIngestOptionElements.UnsharpMaskOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "unsharpMaskOptions");
+    }
+
+    UnCompressOptions? IIngestOptionElements.UnCompressOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "unCompressOptions");
+    }
+
+    bool? IIngestOptionElements.ExcludeMasterVideoFromAVS
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "excludeMasterVideoFromAVS");
+    }
+
+    bool? IPostJobElements.PostJobOnlyIfFiles
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "ripPdfsJob", "postJobOnlyIfFiles");
+    }
 }
 
 /// <summary>Reprocesses existing assets with new options.</summary>
 [XmlType("ReprocessAssetsJob", Namespace = IpsNamespaces.Types)]
-public class ReprocessAssetsJob
+public class ReprocessAssetsJob : IIngestOptionElements, IPostJobElements
 {
     [XmlElement("assetHandleArray", Order = 1)]
     public HandleArray? AssetHandleArray { get; set; }
@@ -533,6 +588,19 @@ public class ReprocessAssetsJob
     public bool? ExcludeMasterVideoFromAVS { get; set; }
 
     public bool ShouldSerializeExcludeMasterVideoFromAVS() => ExcludeMasterVideoFromAVS.HasValue;
+
+    // The shared elements this type lacks. Explicit, so not public: XmlSerializer never sees them.
+    string? IIngestOptionElements.XmpKeywords
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "reprocessAssetsJob", "xmpKeywords");
+    }
+
+    UnCompressOptions? IIngestOptionElements.UnCompressOptions
+    {
+        get => null;
+        set => AbsentElement.Refuse(value, "reprocessAssetsJob", "unCompressOptions");
+    }
 }
 
 /// <summary>Upload options of an upload by HTTP POST.</summary>

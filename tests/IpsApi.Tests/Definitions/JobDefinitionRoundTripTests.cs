@@ -54,10 +54,25 @@ public sealed class JobDefinitionRoundTripTests
 
         var json = JsonNode.Parse(JobDefinitionJson.Serialize(definition))!.AsObject();
 
-        Assert.Equal(["$type", "overwrite", "readyForPublish", "createMask", "emailSetting"], json["spec"]!.AsObject().Select(p => p.Key));
+        var spec = json["spec"]!.AsObject();
+        Assert.Equal(["$type", "overwrite", "readyForPublish", "processing", "emailSetting", "post"], spec.Select(p => p.Key));
+        Assert.Equal(["createMask"], spec["processing"]!.AsObject().Select(p => p.Key));
+        Assert.Empty(spec["post"]!.AsObject());
         Assert.False(json.ContainsKey("locale"));
         Assert.False(json.ContainsKey("description"));
         Assert.False(json.ContainsKey("notifyUserHandle"));
+    }
+
+    [Fact]
+    public void Shared_option_the_element_does_not_have_is_refused_by_the_echo_not_dropped()
+    {
+        // ripPdfsJob has no xmpKeywords element: echoing one would silently lose it, so the echo refuses.
+        var spec = (RipPdfsSpec)MapValid(WireSamples.Param(WireSamples.Sparse("ripPdfsJob"))).Spec;
+        var impossible = spec with { Processing = spec.Processing with { XmpKeywords = "spring" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => JobDefinitionEcho.ToWire(impossible));
+
+        Assert.Equal("ripPdfsJob has no xmpKeywords element.", error.Message);
     }
 
     [Fact]

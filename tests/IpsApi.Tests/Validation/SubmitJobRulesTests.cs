@@ -456,9 +456,9 @@ public sealed class SubmitJobRulesTests
         Assert.Null(spec.Urls);
         Assert.Null(spec.NumUrls);
         Assert.Null(spec.PreservePublishState);
-        Assert.Null(spec.ProjectHandles);
-        Assert.Null(spec.PostImageServingPublishJob);
-        Assert.Null(spec.MediaOptions);
-        Assert.Null(spec.ExcludeMasterVideoFromAvs);
+        Assert.Null(spec.Processing.ProjectHandles);
+        Assert.Null(spec.Post.PostImageServingPublishJob);
+        Assert.Null(spec.Processing.MediaOptions);
+        Assert.Null(spec.Processing.ExcludeMasterVideoFromAvs);
     }
 }

@@ -144,131 +144,99 @@ public static class JobDefinitionEcho
         ContextHandle = s.ContextHandle,
     };
 
-    private static W.UploadDirectoryJob UploadDirectory(D.UploadDirectorySpec s) => new()
-    {
-        DestFolder = s.DestFolder,
-        ServerDir = s.ServerDir,
-        Overwrite = s.Overwrite,
-        ReadyForPublish = s.ReadyForPublish,
-        PreservePublishState = s.PreservePublishState,
-        IncludeSubfolders = s.IncludeSubfolders,
-        CreateMask = s.CreateMask,
-        ProcessMetadataFiles = s.ProcessMetadataFiles,
-        PreserveCrop = s.PreserveCrop,
-        KnockoutBackgroundOptions = KnockoutBackground(s.KnockoutBackgroundOptions),
-        ManualCropOptions = ManualCrop(s.ManualCropOptions),
-        AutoColorCropOptions = AutoColorCrop(s.AutoColorCropOptions),
-        AutoTransparentCropOptions = AutoTransparentCrop(s.AutoTransparentCropOptions),
-        PhotoshopOptions = Photoshop(s.PhotoshopOptions),
-        PostScriptOptions = PostScript(s.PostScriptOptions),
-        PdfOptions = Pdf(s.PdfOptions),
-        IllustratorOptions = Illustrator(s.IllustratorOptions),
-        ColorManagementOptions = ColorManagement(s.ColorManagementOptions),
-        AutoSetCreationOptions = AutoSetCreation(s.AutoSetCreationOptions),
-        ProjectHandleArray = Handles(s.ProjectHandles),
-        EmailSetting = s.EmailSetting.ToString(),
-        PostJobOnlyIfFiles = s.PostJobOnlyIfFiles,
-        PostHttpUrl = s.PostHttpUrl,
-        PostImageServingPublishJob = s.PostImageServingPublishJob is { } isp ? ImageServingPublish(isp) : null,
-        PostImageRenderingPublishJob = s.PostImageRenderingPublishJob is { } irp ? ImageRenderingPublish(irp) : null,
-        PostVideoPublishJob = s.PostVideoPublishJob is { } vp ? VideoPublish(vp) : null,
-        MediaOptions = Media(s.MediaOptions),
-        InDesignOptions = InDesign(s.InDesignOptions),
-        XmpKeywords = s.XmpKeywords,
-        UnsharpMaskOptions = UnsharpMask(s.UnsharpMaskOptions),
-        UnCompressOptions = UnCompress(s.UnCompressOptions),
-        ExcludeMasterVideoFromAVS = s.ExcludeMasterVideoFromAvs,
-    };
+    private static W.UploadDirectoryJob UploadDirectory(D.UploadDirectorySpec s) => WithShared(
+        new W.UploadDirectoryJob
+        {
+            DestFolder = s.DestFolder,
+            ServerDir = s.ServerDir,
+            Overwrite = s.Overwrite,
+            ReadyForPublish = s.ReadyForPublish,
+            PreservePublishState = s.PreservePublishState,
+            IncludeSubfolders = s.IncludeSubfolders,
+            ProcessMetadataFiles = s.ProcessMetadataFiles,
+            EmailSetting = s.EmailSetting.ToString(),
+        },
+        s.Processing,
+        s.Post);
 
-    private static W.UploadUrlsJob UploadUrls(D.UploadUrlsSpec s) => new()
-    {
-        UrlArray = s.Urls is null
-            ? null
-            : new W.UploadUrlArray
-            {
-                Items = [.. s.Urls.Select(u => new W.UploadUrl { SourceUrl = u.SourceUrl, DestPath = u.DestPath })],
-            },
-        NumUrls = s.NumUrls,
-        Overwrite = s.Overwrite,
-        ReadyForPublish = s.ReadyForPublish,
-        PreservePublishState = s.PreservePublishState,
-        CreateMask = s.CreateMask,
-        PreserveCrop = s.PreserveCrop,
-        KnockoutBackgroundOptions = KnockoutBackground(s.KnockoutBackgroundOptions),
-        ManualCropOptions = ManualCrop(s.ManualCropOptions),
-        AutoColorCropOptions = AutoColorCrop(s.AutoColorCropOptions),
-        AutoTransparentCropOptions = AutoTransparentCrop(s.AutoTransparentCropOptions),
-        PhotoshopOptions = Photoshop(s.PhotoshopOptions),
-        PostScriptOptions = PostScript(s.PostScriptOptions),
-        PdfOptions = Pdf(s.PdfOptions),
-        IllustratorOptions = Illustrator(s.IllustratorOptions),
-        ColorManagementOptions = ColorManagement(s.ColorManagementOptions),
-        AutoSetCreationOptions = AutoSetCreation(s.AutoSetCreationOptions),
-        ProjectHandleArray = Handles(s.ProjectHandles),
-        EmailSetting = s.EmailSetting.ToString(),
-        PostJobOnlyIfFiles = s.PostJobOnlyIfFiles,
-        PostHttpUrl = s.PostHttpUrl,
-        PostImageServingPublishJob = s.PostImageServingPublishJob is { } isp ? ImageServingPublish(isp) : null,
-        PostImageRenderingPublishJob = s.PostImageRenderingPublishJob is { } irp ? ImageRenderingPublish(irp) : null,
-        PostVideoPublishJob = s.PostVideoPublishJob is { } vp ? VideoPublish(vp) : null,
-        MediaOptions = Media(s.MediaOptions),
-        InDesignOptions = InDesign(s.InDesignOptions),
-        XmpKeywords = s.XmpKeywords,
-        UnsharpMaskOptions = UnsharpMask(s.UnsharpMaskOptions),
-        UnCompressOptions = UnCompress(s.UnCompressOptions),
-        ExcludeMasterVideoFromAVS = s.ExcludeMasterVideoFromAvs,
-    };
+    private static W.UploadUrlsJob UploadUrls(D.UploadUrlsSpec s) => WithShared(
+        new W.UploadUrlsJob
+        {
+            UrlArray = s.Urls is null
+                ? null
+                : new W.UploadUrlArray
+                {
+                    Items = [.. s.Urls.Select(u => new W.UploadUrl { SourceUrl = u.SourceUrl, DestPath = u.DestPath })],
+                },
+            NumUrls = s.NumUrls,
+            Overwrite = s.Overwrite,
+            ReadyForPublish = s.ReadyForPublish,
+            PreservePublishState = s.PreservePublishState,
+            EmailSetting = s.EmailSetting.ToString(),
+        },
+        s.Processing,
+        s.Post);
 
-    private static W.RipPdfsJob RipPdfs(D.RipPdfsSpec s) => new()
-    {
-        PdfHandleArray = Handles(s.PdfHandles),
-        CreateMask = s.CreateMask,
-        KnockoutBackgroundOptions = KnockoutBackground(s.KnockoutBackgroundOptions),
-        ManualCropOptions = ManualCrop(s.ManualCropOptions),
-        AutoColorCropOptions = AutoColorCrop(s.AutoColorCropOptions),
-        AutoTransparentCropOptions = AutoTransparentCrop(s.AutoTransparentCropOptions),
-        PostScriptOptions = PostScript(s.PostScriptOptions),
-        PdfOptions = Pdf(s.PdfOptions),
-        IllustratorOptions = Illustrator(s.IllustratorOptions),
-        ColorManagementOptions = ColorManagement(s.ColorManagementOptions),
-        ProjectHandleArray = Handles(s.ProjectHandles),
-        EmailSetting = s.EmailSetting.ToString(),
-        PostHttpUrl = s.PostHttpUrl,
-        PostImageServingPublishJob = s.PostImageServingPublishJob is { } isp ? ImageServingPublish(isp) : null,
-        PostImageRenderingPublishJob = s.PostImageRenderingPublishJob is { } irp ? ImageRenderingPublish(irp) : null,
-        PostVideoPublishJob = s.PostVideoPublishJob is { } vp ? VideoPublish(vp) : null,
-        InDesignOptions = InDesign(s.InDesignOptions),
-    };
+    private static W.RipPdfsJob RipPdfs(D.RipPdfsSpec s) => WithShared(
+        new W.RipPdfsJob
+        {
+            PdfHandleArray = Handles(s.PdfHandles),
+            EmailSetting = s.EmailSetting.ToString(),
+        },
+        s.Processing,
+        s.Post);
 
-    private static W.ReprocessAssetsJob ReprocessAssets(D.ReprocessAssetsSpec s) => new()
+    private static W.ReprocessAssetsJob ReprocessAssets(D.ReprocessAssetsSpec s) => WithShared(
+        new W.ReprocessAssetsJob
+        {
+            AssetHandleArray = Handles(s.AssetHandles),
+            ReadyForPublish = s.ReadyForPublish,
+            PreservePublishState = s.PreservePublishState,
+            EmailSetting = s.EmailSetting.ToString(),
+        },
+        s.Processing,
+        s.Post);
+
+    /// <summary>Fills in the shared elements of a job element whose own elements are already set.</summary>
+    private static TJob WithShared<TJob>(TJob job, D.IngestOptions processing, D.PostJobOptions post)
+        where TJob : W.IIngestOptionElements, W.IPostJobElements
     {
-        AssetHandleArray = Handles(s.AssetHandles),
-        ReadyForPublish = s.ReadyForPublish,
-        PreservePublishState = s.PreservePublishState,
-        CreateMask = s.CreateMask,
-        PreserveCrop = s.PreserveCrop,
-        KnockoutBackgroundOptions = KnockoutBackground(s.KnockoutBackgroundOptions),
-        ManualCropOptions = ManualCrop(s.ManualCropOptions),
-        AutoColorCropOptions = AutoColorCrop(s.AutoColorCropOptions),
-        AutoTransparentCropOptions = AutoTransparentCrop(s.AutoTransparentCropOptions),
-        PhotoshopOptions = Photoshop(s.PhotoshopOptions),
-        PostScriptOptions = PostScript(s.PostScriptOptions),
-        PdfOptions = Pdf(s.PdfOptions),
-        MediaOptions = Media(s.MediaOptions),
-        IllustratorOptions = Illustrator(s.IllustratorOptions),
-        ColorManagementOptions = ColorManagement(s.ColorManagementOptions),
-        AutoSetCreationOptions = AutoSetCreation(s.AutoSetCreationOptions),
-        ProjectHandleArray = Handles(s.ProjectHandles),
-        EmailSetting = s.EmailSetting.ToString(),
-        PostJobOnlyIfFiles = s.PostJobOnlyIfFiles,
-        PostHttpUrl = s.PostHttpUrl,
-        PostImageServingPublishJob = s.PostImageServingPublishJob is { } isp ? ImageServingPublish(isp) : null,
-        PostImageRenderingPublishJob = s.PostImageRenderingPublishJob is { } irp ? ImageRenderingPublish(irp) : null,
-        PostVideoPublishJob = s.PostVideoPublishJob is { } vp ? VideoPublish(vp) : null,
-        InDesignOptions = InDesign(s.InDesignOptions),
-        UnsharpMaskOptions = UnsharpMask(s.UnsharpMaskOptions),
-        ExcludeMasterVideoFromAVS = s.ExcludeMasterVideoFromAvs,
-    };
+        SetIngest(job, processing);
+        SetPostJob(job, post);
+        return job;
+    }
+
+    private static void SetIngest(W.IIngestOptionElements j, D.IngestOptions o)
+    {
+        j.CreateMask = o.CreateMask;
+        j.PreserveCrop = o.PreserveCrop;
+        j.KnockoutBackgroundOptions = KnockoutBackground(o.KnockoutBackgroundOptions);
+        j.ManualCropOptions = ManualCrop(o.ManualCropOptions);
+        j.AutoColorCropOptions = AutoColorCrop(o.AutoColorCropOptions);
+        j.AutoTransparentCropOptions = AutoTransparentCrop(o.AutoTransparentCropOptions);
+        j.PhotoshopOptions = Photoshop(o.PhotoshopOptions);
+        j.PostScriptOptions = PostScript(o.PostScriptOptions);
+        j.PdfOptions = Pdf(o.PdfOptions);
+        j.IllustratorOptions = Illustrator(o.IllustratorOptions);
+        j.ColorManagementOptions = ColorManagement(o.ColorManagementOptions);
+        j.AutoSetCreationOptions = AutoSetCreation(o.AutoSetCreationOptions);
+        j.ProjectHandleArray = Handles(o.ProjectHandles);
+        j.MediaOptions = Media(o.MediaOptions);
+        j.InDesignOptions = InDesign(o.InDesignOptions);
+        j.XmpKeywords = o.XmpKeywords;
+        j.UnsharpMaskOptions = UnsharpMask(o.UnsharpMaskOptions);
+        j.UnCompressOptions = UnCompress(o.UnCompressOptions);
+        j.ExcludeMasterVideoFromAVS = o.ExcludeMasterVideoFromAvs;
+    }
+
+    private static void SetPostJob(W.IPostJobElements j, D.PostJobOptions o)
+    {
+        j.PostJobOnlyIfFiles = o.PostJobOnlyIfFiles;
+        j.PostHttpUrl = o.PostHttpUrl;
+        j.PostImageServingPublishJob = o.PostImageServingPublishJob is { } isp ? ImageServingPublish(isp) : null;
+        j.PostImageRenderingPublishJob = o.PostImageRenderingPublishJob is { } irp ? ImageRenderingPublish(irp) : null;
+        j.PostVideoPublishJob = o.PostVideoPublishJob is { } vp ? VideoPublish(vp) : null;
+    }
 
     private static W.HandleArray? Handles(IReadOnlyList<string>? handles) =>
         handles is null ? null : new W.HandleArray { Items = [.. handles] };

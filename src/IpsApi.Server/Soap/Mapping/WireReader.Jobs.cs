@@ -86,7 +86,6 @@ internal sealed partial class WireReader
         RelativePath(j.DestFolder, PathOf(path, "destFolder"));
         var serverDir = RequiredString(j.ServerDir, PathOf(path, "serverDir"));
         RelativePath(j.ServerDir, PathOf(path, "serverDir"));
-        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
         return new D.UploadDirectorySpec(
             j.DestFolder,
             serverDir,
@@ -94,32 +93,10 @@ internal sealed partial class WireReader
             RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
             j.PreservePublishState,
             RequiredBool(j.IncludeSubfolders, PathOf(path, "includeSubfolders")),
-            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
             RequiredBool(j.ProcessMetadataFiles, PathOf(path, "processMetadataFiles")),
-            j.PreserveCrop,
-            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
-            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
-            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
-            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
-            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
-            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
-            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
-            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
-            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
-            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
-            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            Ingest(j, path),
             RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
-            j.PostJobOnlyIfFiles,
-            j.PostHttpUrl,
-            PostImageServingPublish(j.PostImageServingPublishJob, path),
-            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
-            PostVideoPublish(j.PostVideoPublishJob, path),
-            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
-            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
-            j.XmpKeywords,
-            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
-            UnCompress(j.UnCompressOptions, PathOf(path, "unCompressOptions")),
-            j.ExcludeMasterVideoFromAVS);
+            PostJob(j, path));
     }
 
     public D.UploadUrlsSpec UploadUrls(W.UploadUrlsJob j, string path)
@@ -129,38 +106,15 @@ internal sealed partial class WireReader
             Invalid(PathOf(path, "numUrls"), $"{j.NumUrls} (must be 0 or more)");
         }
 
-        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
         return new D.UploadUrlsSpec(
             Urls(j.UrlArray, PathOf(path, "urlArray")),
             j.NumUrls,
             RequiredBool(j.Overwrite, PathOf(path, "overwrite")),
             RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
             j.PreservePublishState,
-            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
-            j.PreserveCrop,
-            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
-            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
-            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
-            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
-            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
-            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
-            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
-            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
-            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
-            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
-            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+            Ingest(j, path),
             RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
-            j.PostJobOnlyIfFiles,
-            j.PostHttpUrl,
-            PostImageServingPublish(j.PostImageServingPublishJob, path),
-            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
-            PostVideoPublish(j.PostVideoPublishJob, path),
-            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
-            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
-            j.XmpKeywords,
-            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
-            UnCompress(j.UnCompressOptions, PathOf(path, "unCompressOptions")),
-            j.ExcludeMasterVideoFromAVS);
+            PostJob(j, path));
     }
 
     private D.UploadUrl[]? Urls(W.UploadUrlArray? array, string path)
@@ -189,59 +143,55 @@ internal sealed partial class WireReader
         return urls;
     }
 
-    public D.RipPdfsSpec RipPdfs(W.RipPdfsJob j, string path)
-    {
-        OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
-        return new D.RipPdfsSpec(
-            RequiredHandles(j.PdfHandleArray, PathOf(path, "pdfHandleArray")),
-            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
-            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
-            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
-            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
-            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
-            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
-            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
-            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
-            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
-            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
-            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
-            j.PostHttpUrl,
-            PostImageServingPublish(j.PostImageServingPublishJob, path),
-            PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
-            PostVideoPublish(j.PostVideoPublishJob, path),
-            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")));
-    }
+    public D.RipPdfsSpec RipPdfs(W.RipPdfsJob j, string path) => new(
+        RequiredHandles(j.PdfHandleArray, PathOf(path, "pdfHandleArray")),
+        Ingest(j, path),
+        RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+        PostJob(j, path));
 
-    public D.ReprocessAssetsSpec ReprocessAssets(W.ReprocessAssetsJob j, string path)
+    public D.ReprocessAssetsSpec ReprocessAssets(W.ReprocessAssetsJob j, string path) => new(
+        RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+        j.ReadyForPublish,
+        j.PreservePublishState,
+        Ingest(j, path),
+        RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+        PostJob(j, path));
+
+    /// <summary>
+    /// The processing options of any job element that has them. An element a job type lacks reads as absent
+    /// (<see cref="W.IIngestOptionElements"/>), so it stays null here and nothing is asked of it.
+    /// </summary>
+    private D.IngestOptions Ingest(W.IIngestOptionElements j, string path) => new(
+        RequiredBool(j.CreateMask, PathOf(path, "createMask")),
+        j.PreserveCrop,
+        KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
+        ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
+        AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
+        AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
+        Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
+        PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
+        Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
+        Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
+        ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
+        AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+        OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
+        Media(j.MediaOptions, PathOf(path, "mediaOptions")),
+        InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
+        j.XmpKeywords,
+        UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
+        UnCompress(j.UnCompressOptions, PathOf(path, "unCompressOptions")),
+        j.ExcludeMasterVideoFromAVS);
+
+    /// <summary>The callback and follow-up publishes of any job element that has them.</summary>
+    private D.PostJobOptions PostJob(W.IPostJobElements j, string path)
     {
         OptionalCallbackUrl(j.PostHttpUrl, PathOf(path, "postHttpUrl"));
-        return new D.ReprocessAssetsSpec(
-            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
-            j.ReadyForPublish,
-            j.PreservePublishState,
-            RequiredBool(j.CreateMask, PathOf(path, "createMask")),
-            j.PreserveCrop,
-            KnockoutBackground(j.KnockoutBackgroundOptions, PathOf(path, "knockoutBackgroundOptions")),
-            ManualCrop(j.ManualCropOptions, PathOf(path, "manualCropOptions")),
-            AutoColorCrop(j.AutoColorCropOptions, PathOf(path, "autoColorCropOptions")),
-            AutoTransparentCrop(j.AutoTransparentCropOptions, PathOf(path, "autoTransparentCropOptions")),
-            Photoshop(j.PhotoshopOptions, PathOf(path, "photoshopOptions")),
-            PostScript(j.PostScriptOptions, PathOf(path, "postScriptOptions")),
-            Pdf(j.PdfOptions, PathOf(path, "pdfOptions")),
-            Media(j.MediaOptions, PathOf(path, "mediaOptions")),
-            Illustrator(j.IllustratorOptions, PathOf(path, "illustratorOptions")),
-            ColorManagement(j.ColorManagementOptions, PathOf(path, "colorManagementOptions")),
-            AutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
-            OptionalHandles(j.ProjectHandleArray, PathOf(path, "projectHandleArray")),
-            RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
+        return new D.PostJobOptions(
             j.PostJobOnlyIfFiles,
             j.PostHttpUrl,
             PostImageServingPublish(j.PostImageServingPublishJob, path),
             PostImageRenderingPublish(j.PostImageRenderingPublishJob, path),
-            PostVideoPublish(j.PostVideoPublishJob, path),
-            InDesign(j.InDesignOptions, PathOf(path, "inDesignOptions")),
-            UnsharpMask(j.UnsharpMaskOptions, PathOf(path, "unsharpMaskOptions")),
-            j.ExcludeMasterVideoFromAVS);
+            PostVideoPublish(j.PostVideoPublishJob, path));
     }
 
     private D.ImageServingPublishSpec? PostImageServingPublish(W.ImageServingPublishJob? j, string parent) =>
