@@ -31,7 +31,7 @@ public static class TestExecutorTables
     }
 }
 
-/// <summary>optimizeImagesJob here: 40 steps of 250 ms, each logged and recorded, stoppable between steps.</summary>
+/// <summary>optimizeImagesJob here: 40 steps of 250 ms, each logged and recorded, stoppable between steps, resumable after a pause.</summary>
 public sealed class SlowStepsExecutor(NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler) : IJobExecutor
 {
     public JobType Type => JobType.ImageOptimization;
@@ -40,10 +40,13 @@ public sealed class SlowStepsExecutor(NpgsqlDataSource db, IOptions<SchedulerOpt
     {
         const int steps = 40;
         await run.Log.TotalFilesAsync(steps, cancellationToken);
-        for (var step = 1; step <= steps; step++)
+        // After a pause, continue after the last step done.
+        var first = run.Checkpoint is { } done ? int.Parse(done, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+        for (var step = first; step <= steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await TestExecutorTables.RecordAsync(db, run, step, scheduler.Value.NodeName, cancellationToken);
+            await run.SaveCheckpointAsync(step.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             await run.Log.WriteAsync("ReoptimizeSuccess", $"step {step}", assetName: $"step-{step}", cancellationToken: cancellationToken);
             await run.ReportProgressAsync(step * 100 / steps, $"step {step} of {steps}", cancellationToken);
             await Task.Delay(250, cancellationToken);

@@ -21,7 +21,8 @@ public sealed record JobRecord(
     string? ClientVersion,
     Company Company,
     Person Submitter,
-    Person Notify)
+    Person Notify,
+    string? Checkpoint)
 {
     public JobHandle Handle => new(Company.Handle, Name);
 }

@@ -22,6 +22,16 @@ public sealed class JobRun(JobRecord job, long runId, string instanceName, strin
 
     public JobLogWriter Log { get; } = log;
 
+    /// <summary>Where the job's last run stopped when it was paused; null when this run starts afresh.</summary>
+    public string? Checkpoint => Job.Checkpoint;
+
+    /// <summary>
+    /// Remembers how far this run got, in the executor's own terms (an index, a file name), so that after a pause
+    /// the resuming run can skip what is done. Kept only while the job is paused.
+    /// </summary>
+    public Task SaveCheckpointAsync(string checkpoint, CancellationToken cancellationToken) =>
+        store.SaveCheckpointAsync(Job.Id, checkpoint, cancellationToken);
+
     /// <summary>
     /// Overall progress, 0-100, with a message. Written at most twice a second (and always at 100),
     /// so a tight loop over many small files does not turn into database load.

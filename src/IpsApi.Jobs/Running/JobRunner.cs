@@ -84,8 +84,9 @@ public sealed class JobRunner(
             }
 
             // A cron job keeps its name for its next fires; a one-shot job (also when recovered) is over after this run.
-            var noFurtherFire = job.Definition.Schedule is not JobSchedule.Cron;
-            await CloseAsync(run, opened, outcome, end, emailSetting, callbackUrl, noFurtherFire);
+            var paused = outcome == RunOutcome.Stopped && cancellations.ReasonOf(opened.RunId) == CancelReason.Pause;
+            var noFurtherFire = job.Definition.Schedule is not JobSchedule.Cron && !paused;
+            await CloseAsync(run, opened, outcome, paused, end, emailSetting, callbackUrl, noFurtherFire);
         }
         finally
         {
@@ -142,14 +143,15 @@ public sealed class JobRunner(
 
     /// <summary>Last record, counts, state, freed name and notifications: all or nothing, whatever the executor did.</summary>
     private async Task CloseAsync(
-        JobRun run, OpenedRun opened, RunOutcome outcome, string end, EmailSetting emailSetting, string? callbackUrl, bool noFurtherFire)
+        JobRun run, OpenedRun opened, RunOutcome outcome, bool paused, string end, EmailSetting emailSetting, string? callbackUrl,
+        bool noFurtherFire)
     {
         // Not the run's token: the close must be written even while the node shuts down.
         var none = CancellationToken.None;
         var state = outcome switch
         {
             RunOutcome.Succeeded => "Done",
-            RunOutcome.Stopped => "Stopped",
+            RunOutcome.Stopped => paused ? "Paused" : "Stopped",
             _ => "Failed",
         };
         await using var connection = await runs.DataSource.OpenConnectionAsync(none);
@@ -157,7 +159,7 @@ public sealed class JobRunner(
         await RunStore.InsertDetailAsync(connection, transaction, run.RunId,
             new JobLogEntry(end, $"{run.Job.Name} ended: {state}", null, null, null, null, RunCount.None), none);
         var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, end,
-            outcome == RunOutcome.Failed, noFurtherFire, none);
+            outcome == RunOutcome.Failed, noFurtherFire, keepCheckpoint: paused, none);
         await notifications.EnqueueRunEndedAsync(connection, transaction,
             Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
         await transaction.CommitAsync(none);

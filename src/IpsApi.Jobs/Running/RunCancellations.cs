@@ -40,10 +40,18 @@ public sealed class RunCancellations
             return false;
         }
 
+        if (entry.Reason is not null)
+        {
+            return false; // already asked
+        }
+
         _runs[runId] = (entry.Source, reason);
         entry.Source.Cancel();
         return true;
     }
 
     public CancelReason? ReasonOf(long runId) => _runs.TryGetValue(runId, out var entry) ? entry.Reason : null;
+
+    /// <summary>The runs executing on this node now.</summary>
+    public IReadOnlyCollection<long> RunningIds() => _runs.Keys.ToList();
 }

@@ -25,12 +25,12 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             """
             select j.id, j.name, j.original_name, j.definition::text, j.locale, j.client_app, j.client_version,
                    c.id, c.handle, c.name,
-                   s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name
+                   s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name, j.checkpoint
             from jobs j
             join companies c on c.id = j.company_id
             join users s on s.id = j.submit_user_id
             join users n on n.id = j.notify_user_id
-            where j.id = @id
+            where j.id = @id and j.deleted_at is null
             """);
         command.Parameters.AddWithValue("id", jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -45,7 +45,16 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             JobDefinitionJson.Deserialize(reader.GetString(3)), reader.GetString(4), Optional(5), Optional(6),
             new Company(reader.GetInt64(7), reader.GetString(8), reader.GetString(9)),
             new Person(reader.GetString(10), reader.GetString(11), reader.GetString(12)),
-            new Person(reader.GetString(13), reader.GetString(14), reader.GetString(15)));
+            new Person(reader.GetString(13), reader.GetString(14), reader.GetString(15)),
+            Optional(16));
+    }
+
+    public async Task SaveCheckpointAsync(long jobId, string checkpoint, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update jobs set checkpoint = @checkpoint where id = @id");
+        command.Parameters.AddWithValue("checkpoint", checkpoint);
+        command.Parameters.AddWithValue("id", jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -214,12 +223,13 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// </summary>
     public static async Task<RunTotals> CloseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, long jobId, string state, string endLogType,
-        bool fatalError, bool jobHasNoFurtherFire, CancellationToken cancellationToken)
+        bool fatalError, bool jobHasNoFurtherFire, bool keepCheckpoint, CancellationToken cancellationToken)
     {
         RunTotals totals;
         await using (var update = new NpgsqlCommand(
             """
             update job_runs set state = @state, log_type = @logType, ended_at = now(), fatal_error = fatal_error or @fatal,
+                                control_request = null,
                                 progress = case when @state = 'Done' then 100 else progress end, last_progress_update = now()
             where id = @id
             returning file_success_count, file_error_count, file_warning_count, file_duplicate_count, file_update_count,
@@ -236,13 +246,17 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                 reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6));
         }
 
-        if (jobHasNoFurtherFire)
-        {
-            await using var release = new NpgsqlCommand(
-                "update jobs set released_at = now() where id = @id and released_at is null", connection, transaction);
-            release.Parameters.AddWithValue("id", jobId);
-            await release.ExecuteNonQueryAsync(cancellationToken);
-        }
+        // A paused run leaves its checkpoint for the run that resumes it; any other end starts the next run afresh.
+        await using var job = new NpgsqlCommand(
+            """
+            update jobs set released_at = case when @release then coalesce(released_at, now()) else released_at end,
+                            checkpoint = case when @keep then checkpoint else null end
+            where id = @id
+            """, connection, transaction);
+        job.Parameters.AddWithValue("release", jobHasNoFurtherFire);
+        job.Parameters.AddWithValue("keep", keepCheckpoint);
+        job.Parameters.AddWithValue("id", jobId);
+        await job.ExecuteNonQueryAsync(cancellationToken);
 
         return totals;
     }

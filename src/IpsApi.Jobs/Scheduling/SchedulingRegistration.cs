@@ -19,6 +19,7 @@ public static class SchedulingRegistration
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<ExecutorRegistry>();
+        services.AddHostedService<RunControlWatcher>();
 
         services.AddQuartz(quartz =>
         {

@@ -1,5 +1,7 @@
 using IpsApi.Jobs.Accounts;
+using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
+using IpsApi.Jobs.Queries;
 using IpsApi.Jobs.Executors.ServerDirectoryPublish;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Running;
@@ -76,6 +78,11 @@ public static class ServerApp
         builder.Services.AddSingleton<IJobExecutor, ServerDirectoryPublishExecutor>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<JobLookup>();
+        builder.Services.AddSingleton<JobQueries>();
+        builder.Services.AddSingleton<JobLogQueries>();
+        builder.Services.AddSingleton<JobControl>();
+        builder.Services.AddSingleton<JobHandleResolver>();
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<CompanyAccess>();
         builder.Services.AddSingleton(_ => new WsdlDocument(WsdlDocument.DefaultPath));
