@@ -35,6 +35,21 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
     }
 
+    /// <summary>The ids of the companies a user belongs to.</summary>
+    public async Task<IReadOnlyList<long>> MemberCompanyIdsAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("select company_id from company_members where user_id = @user");
+        command.Parameters.AddWithValue("user", userId);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     public async Task<bool> IsMemberAsync(long companyId, long userId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -1,13 +1,17 @@
+using IpsApi.Jobs.Running.Messages;
+
 namespace IpsApi.Jobs.Running;
 
 /// <summary>An aux entry under a log detail (JobLogDetailAux).</summary>
-public sealed record JobLogAux(string LogType, string Message, DateTimeOffset? DateCreated = null);
+public sealed record JobLogAux(string LogType, LogText Message, DateTimeOffset? DateCreated = null);
 
 /// <summary>
 /// The one way executors write the IPS job log of their run: each detail is stored at once (a client polling
-/// getJobLogDetails sees it) and adds to the run's counts according to its log type.
+/// getJobLogDetails sees it) and adds to the run's counts according to its log type. Messages are
+/// <see cref="LogText"/>s: a catalog key with arguments, read back in the reader's language, or free text.
 /// </summary>
-public sealed class JobLogWriter(long runId, RunStore store)
+/// <param name="locale">The job's locale: the language of <see cref="FirstErrors"/>, which go into its email.</param>
+public sealed class JobLogWriter(long runId, RunStore store, string? locale = null)
 {
     private int _errors;
     private int _warnings;
@@ -22,7 +26,7 @@ public sealed class JobLogWriter(long runId, RunStore store)
 
     public async Task WriteAsync(
         string logType,
-        string message,
+        LogText message,
         string? assetName = null,
         string? assetType = null,
         string? assetHandle = null,
@@ -35,7 +39,8 @@ public sealed class JobLogWriter(long runId, RunStore store)
             _errors++;
             if (_firstErrors.Count < 10)
             {
-                _firstErrors.Add(assetName is null ? message : $"{assetName}: {message}");
+                var text = LogCatalog.Render(message, locale);
+                _firstErrors.Add(assetName is null ? text : $"{assetName}: {text}");
             }
         }
         else if (count == RunCount.FileWarning)
@@ -55,4 +60,4 @@ public sealed class JobLogWriter(long runId, RunStore store)
 }
 
 public sealed record JobLogEntry(
-    string LogType, string Message, string? AssetName, string? AssetType, string? AssetHandle, IReadOnlyList<JobLogAux>? Aux, RunCount Count);
+    string LogType, LogText Message, string? AssetName, string? AssetType, string? AssetHandle, IReadOnlyList<JobLogAux>? Aux, RunCount Count);

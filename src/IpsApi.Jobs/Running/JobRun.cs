@@ -22,12 +22,15 @@ public sealed class JobRun(JobRecord job, long runId, string instanceName, strin
 
     public JobLogWriter Log { get; } = log;
 
-    /// <summary>Where the job's last run stopped when it was paused; null when this run starts afresh.</summary>
+    /// <summary>
+    /// Where the job's last run stopped when it was paused or its node died; null when this run starts afresh.
+    /// </summary>
     public string? Checkpoint => Job.Checkpoint;
 
     /// <summary>
     /// Remembers how far this run got, in the executor's own terms (an index, a file name), so that after a pause
-    /// the resuming run can skip what is done. Kept only while the job is paused.
+    /// the resuming run (after a pause, or after its node died) can skip what is done. A run that ends done,
+    /// failed or stopped clears it.
     /// </summary>
     public Task SaveCheckpointAsync(string checkpoint, CancellationToken cancellationToken) =>
         store.SaveCheckpointAsync(Job.Id, checkpoint, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Running.Messages;
 using IpsApi.Jobs.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed class JobRunner(
             logger.LogWarning("Run of {JobName} started again after interrupted run(s) {Interrupted}", job.Name, opened.InterruptedRuns);
         }
 
-        var log = new JobLogWriter(opened.RunId, runs);
+        var log = new JobLogWriter(opened.RunId, runs, job.Locale);
         var run = new JobRun(job, opened.RunId, opened.InstanceName, options.Value.NodeName, log, runs);
         var (emailSetting, callbackUrl) = NotificationSettingsOf(job.Definition.Spec);
         var stopOrPause = cancellations.Register(opened.RunId);
@@ -100,7 +101,7 @@ public sealed class JobRunner(
         if (executor is null)
         {
             await run.Log.WriteAsync(JobLogTypes.FatalError,
-                $"Job type {type} is not supported yet by this server; nothing was done.", cancellationToken: CancellationToken.None);
+                LogText.Of(LogKeys.JobTypeNotSupported, type.ToString()), cancellationToken: CancellationToken.None);
             return RunOutcome.Failed;
         }
 
@@ -114,8 +115,8 @@ public sealed class JobRunner(
             var reason = cancellations.ReasonOf(run.RunId);
             if (reason is not null)
             {
-                var why = reason == CancelReason.Stop ? "stopped" : "paused";
-                await run.Log.WriteAsync(JobLogTypes.FileCancel, $"The run was {why} by request.", cancellationToken: CancellationToken.None);
+                var why = reason == CancelReason.Stop ? LogKeys.RunStoppedByRequest : LogKeys.RunPausedByRequest;
+                await run.Log.WriteAsync(JobLogTypes.FileCancel, LogText.Of(why), cancellationToken: CancellationToken.None);
             }
 
             return RunOutcome.Stopped;
@@ -125,7 +126,7 @@ public sealed class JobRunner(
             var errorId = Guid.NewGuid().ToString("N")[..12];
             logger.LogError(e, "Executor for {JobType} failed, error id {ErrorId}", type, errorId);
             await run.Log.WriteAsync(JobLogTypes.FatalError,
-                $"The job failed: {e.GetType().Name} (error id {errorId}; the server log has the details).",
+                LogText.Of(LogKeys.JobFailed, e.GetType().Name, errorId),
                 cancellationToken: CancellationToken.None);
             return RunOutcome.Failed;
         }
@@ -134,11 +135,11 @@ public sealed class JobRunner(
     private static async Task WriteOpeningRecordsAsync(JobRun run, string begin, JobType type, CancellationToken cancellationToken)
     {
         var job = run.Job;
-        await run.Log.WriteAsync(begin, $"{job.Name} started on {run.ServerName}", cancellationToken: cancellationToken);
+        await run.Log.WriteAsync(begin, LogText.Of(LogKeys.RunStarted, job.Name, run.ServerName), cancellationToken: cancellationToken);
         await run.Log.WriteAsync(JobLogTypes.OriginalJobName, job.OriginalName, cancellationToken: cancellationToken);
         await run.Log.WriteAsync(JobLogTypes.JobType, type.ToString(), cancellationToken: cancellationToken);
         var client = $"{job.ClientApp} {job.ClientVersion}".Trim();
-        await run.Log.WriteAsync(JobLogTypes.JobClient, client.Length > 0 ? client : "(no appName given)", cancellationToken: cancellationToken);
+        await run.Log.WriteAsync(JobLogTypes.JobClient, client.Length > 0 ? client : LogText.Of(LogKeys.NoAppName), cancellationToken: cancellationToken);
     }
 
     /// <summary>Last record, counts, state, freed name and notifications: all or nothing, whatever the executor did.</summary>
@@ -157,7 +158,8 @@ public sealed class JobRunner(
         await using var connection = await runs.DataSource.OpenConnectionAsync(none);
         await using var transaction = await connection.BeginTransactionAsync(none);
         await RunStore.InsertDetailAsync(connection, transaction, run.RunId,
-            new JobLogEntry(end, $"{run.Job.Name} ended: {state}", null, null, null, null, RunCount.None), none);
+            new JobLogEntry(end, LogKeys.RunEnded(state) is { } key ? LogText.Of(key, run.Job.Name) : $"{run.Job.Name} ended: {state}",
+                null, null, null, null, RunCount.None), none);
         var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, end,
             outcome == RunOutcome.Failed, noFurtherFire, keepCheckpoint: paused, none);
         await notifications.EnqueueRunEndedAsync(connection, transaction,

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Running.Messages;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -90,8 +92,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             {
                 interrupted.Add(id);
                 await InsertDetailAsync(connection, transaction, id, new JobLogEntry(
-                    JobLogTypes.FatalError,
-                    $"The run was interrupted: node {server} stopped while it ran. The job was started again.",
+                    JobLogTypes.FatalError, LogText.Of(LogKeys.RunInterrupted, server),
                     null, null, null, null, RunCount.FileError), cancellationToken);
             }
         }
@@ -150,19 +151,26 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         await using var batch = new NpgsqlBatch(connection, transaction);
         var insert = new NpgsqlBatchCommand(
             """
-            insert into job_log_details (run_id, log_type, message, asset_name, asset_type, asset_handle, aux)
-            values (@run, @type, @message, @name, @assetType, @handle, @aux)
+            insert into job_log_details (run_id, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux)
+            values (@run, @type, @message, @key, @args, @name, @assetType, @handle, @aux)
             """);
         insert.Parameters.AddWithValue("run", runId);
         insert.Parameters.AddWithValue("type", entry.LogType);
-        insert.Parameters.AddWithValue("message", entry.Message);
+        insert.Parameters.AddWithValue("message", entry.Message.English);
+        insert.Parameters.Add(Text("key", entry.Message.Key));
+        insert.Parameters.Add(new NpgsqlParameter("args", NpgsqlDbType.Jsonb) { Value = (object?)entry.Message.ArgsJson() ?? DBNull.Value });
         insert.Parameters.Add(Text("name", entry.AssetName));
         insert.Parameters.Add(Text("assetType", entry.AssetType));
         insert.Parameters.Add(Text("handle", entry.AssetHandle));
         insert.Parameters.Add(new NpgsqlParameter("aux", NpgsqlDbType.Jsonb)
         {
             Value = entry.Aux is { Count: > 0 } aux
-                ? JsonSerializer.Serialize(aux.Select(a => new { logType = a.LogType, message = a.Message, dateCreated = a.DateCreated }))
+                ? JsonSerializer.Serialize(aux.Select(a => new
+                {
+                    logType = a.LogType, message = a.Message.English, key = a.Message.Key,
+                    args = a.Message.ArgsJson() is { } json ? JsonNode.Parse(json) : null,
+                    dateCreated = a.DateCreated,
+                }))
                 : DBNull.Value,
         });
         batch.BatchCommands.Add(insert);

@@ -19,6 +19,10 @@ public sealed class CompanyAccess(AccountStore accounts)
         return company;
     }
 
+    /// <summary>The companies an operation without companyHandle covers: the caller's own, or every one for an IpsAdmin (null).</summary>
+    public async Task<IReadOnlyList<long>?> VisibleCompanyIdsAsync(IpsCall call, CancellationToken cancellationToken) =>
+        call.User.Role == UserRole.IpsAdmin ? null : await accounts.MemberCompanyIdsAsync(call.User.Id, cancellationToken);
+
     /// <summary>The user a userHandle names, if it exists and belongs to the company.</summary>
     public async Task<User> RequireMemberAsync(Company company, string userHandle, CancellationToken cancellationToken)
     {

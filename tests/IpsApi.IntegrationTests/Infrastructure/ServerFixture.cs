@@ -65,8 +65,14 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Notifications:PollSeconds"] = "1",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
+            Services = services =>
+            {
+                services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.SlowStepsExecutor>();
+                services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.CountingExecutor>();
+            },
         });
         await _app.PrepareDatabaseAsync();
+        await IpsApi.TestHost.TestExecutorTables.EnsureAsync(_app.Services);
         // The seed example must answer "47|My Test Job|": no earlier run may hold that name.
         await ExecuteAsync("delete from jobs where company_id = (select id from companies where handle = '47')");
         await _app.StartAsync();

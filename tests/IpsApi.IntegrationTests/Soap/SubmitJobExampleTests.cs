@@ -93,15 +93,16 @@ public sealed class SubmitJobExampleTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Soap12_getActiveJobs_example_gets_a_clear_not_implemented_fault()
+    public async Task Soap12_getActiveJobs_example_is_answered_in_soap12_and_the_dated_namespace()
     {
         var response = await server.PostAsync(Examples.Read("soap12-getActiveJobs.request.xml"));
 
-        Assert.Equal(500, response.Status);
-        Assert.Equal("soap12:Receiver", response.FaultCodeName);
-        Assert.Equal(30000, response.FaultCode);
-        Assert.Contains("not implemented yet", response.FaultReason, StringComparison.Ordinal);
-        WireSchema.AssertValid(response.FaultDetail);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/soap+xml", response.MediaType);
+        XNamespace dated = "http://www.scene7.com/IpsApi/xsd/2014-04-03";
+        Assert.Equal(dated + "getActiveJobsReturn", response.BodyElement.Name);
+        Assert.NotNull(response.BodyElement.Element(dated + "jobArray"));
+        WireSchema.AssertValid(InUnversionedNamespace(response.BodyElement));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Running.Messages;
 using IpsApi.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
@@ -87,12 +88,12 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
                 File.Delete(temporary);
             }
 
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, "Published", relative, "PublishCatalog",
+            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.Published), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, $"Not published: {Describe(e)}", relative, "PublishCatalog",
+            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, LogText.Of(LogKeys.NotPublished, Describe(e)), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
     }
@@ -102,12 +103,12 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
         try
         {
             published.Delete();
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, "Removed: no longer in the server directory",
+            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.RemovedFromPublish),
                 relative, "PublishCatalog", cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, $"Not removed: {Describe(e)}", relative, "PublishCatalog",
+            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, LogText.Of(LogKeys.NotRemoved, Describe(e)), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
     }
@@ -145,10 +146,10 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     }
 
     // File system messages name server paths; the client gets the kind of failure only.
-    private static string Describe(Exception e) => e switch
+    private static LogText Describe(Exception e) => LogText.Of(e switch
     {
-        UnauthorizedAccessException => "permission denied",
-        PathTooLongException => "path too long",
-        _ => "input/output error",
-    };
+        UnauthorizedAccessException => LogKeys.ReasonPermissionDenied,
+        PathTooLongException => LogKeys.ReasonPathTooLong,
+        _ => LogKeys.ReasonInputOutput,
+    });
 }
