@@ -15,7 +15,8 @@ public sealed record JobSubmission(
     long NotifyUserId,
     string Locale,
     string? ClientApp,
-    string? ClientVersion);
+    string? ClientVersion,
+    string? InitiatingJobName = null);
 
 public sealed record SubmittedJob(long Id, JobHandle Handle);
 
@@ -69,9 +70,9 @@ public sealed class JobStore(NpgsqlDataSource dataSource, ISchedulerFactory sche
         await using var insert = new NpgsqlCommand(
             """
             insert into jobs (company_id, name, original_name, job_type, definition, submit_user_id, notify_user_id,
-                              locale, exec_time, exec_schedule, description, client_app, client_version)
+                              locale, exec_time, exec_schedule, description, client_app, client_version, initiating_job_name)
             values (@company, @name, @original, @type, @definition, @submitter, @notify,
-                    @locale, @execTime, @execSchedule, @description, @app, @version)
+                    @locale, @execTime, @execSchedule, @description, @app, @version, @initiating)
             on conflict (company_id, name) where released_at is null do nothing
             returning id
             """, connection, transaction);
@@ -94,6 +95,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, ISchedulerFactory sche
         insert.Parameters.Add(Text("description", definition.Description));
         insert.Parameters.Add(Text("app", submission.ClientApp));
         insert.Parameters.Add(Text("version", submission.ClientVersion));
+        insert.Parameters.Add(Text("initiating", submission.InitiatingJobName));
         return (long?)await insert.ExecuteScalarAsync(cancellationToken);
     }
 

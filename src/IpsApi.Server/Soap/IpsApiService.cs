@@ -6,8 +6,6 @@ using IpsApi.Server.Auth;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
 
-#pragma warning disable CS9113 // TEMPORARY: the operations that read these parameters are being written
-
 namespace IpsApi.Server.Soap;
 
 /// <summary>

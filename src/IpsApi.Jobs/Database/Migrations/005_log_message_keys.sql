@@ -4,5 +4,5 @@
 alter table job_log_details add column message_key text;
 alter table job_log_details add column message_args jsonb;     -- [text | {key, args, text}, ...]
 
--- getJobLogDetails by originalName, getJobLogs of one submitter.
+-- getJobLogs of one submitter (userHandle).
 create index jobs_submit_user on jobs (submit_user_id);

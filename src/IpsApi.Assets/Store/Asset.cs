@@ -1,0 +1,60 @@
+namespace IpsApi.Assets.Store;
+
+/// <summary>What a stored file is.</summary>
+public enum AssetType
+{
+    Image,
+    Pdf,
+    Video,
+    Other,
+}
+
+/// <summary>An asset of a company's catalog.</summary>
+public sealed record Asset(
+    long Id,
+    string CompanyHandle,
+    string Folder,
+    string Name,
+    AssetType Type,
+    long Size,
+    string Checksum,
+    string OriginalKey,
+    bool ReadyForPublish,
+    string PublishState,
+    DateTimeOffset Modified)
+{
+    public string Handle => AssetHandles.Format(CompanyHandle, Id);
+
+    /// <summary>The IPS path of the asset: folder and name.</summary>
+    public string Path => Folder.Length == 0 ? Name : $"{Folder}/{Name}";
+}
+
+/// <summary>What processing learned about a file, stored on its row.</summary>
+public sealed record AssetFacts(
+    int? Width = null, int? Height = null, string? Format = null, string? ColorSpace = null,
+    int? PageCount = null, long? DurationMs = null, string? Codec = null);
+
+/// <summary>A derived file of an asset.</summary>
+public sealed record Rendition(string Kind, string Name, string StorageKey, long Size, int? Width = null, int? Height = null);
+
+/// <summary>Asset handles: <c>a|&lt;company&gt;|&lt;id&gt;</c>, opaque to clients and stable for the asset's life.</summary>
+public static class AssetHandles
+{
+    public static string Format(string companyHandle, long id) =>
+        $"a|{companyHandle}|{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static bool TryParse(string? handle, out string companyHandle, out long id)
+    {
+        companyHandle = "";
+        id = 0;
+        var parts = handle?.Split('|');
+        if (parts is not ["a", { Length: > 0 } company, var number]
+            || !long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id))
+        {
+            return false;
+        }
+
+        companyHandle = company;
+        return true;
+    }
+}

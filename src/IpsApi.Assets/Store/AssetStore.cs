@@ -1,0 +1,236 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IpsApi.Assets.Store;
+
+/// <summary>A new or replaced asset, ready to be written: its files are already in the store under fresh keys.</summary>
+public sealed record AssetWrite(
+    long CompanyId,
+    string CompanyHandle,
+    string Folder,
+    string Name,
+    AssetType Type,
+    long Size,
+    string Checksum,
+    string OriginalKey,
+    AssetFacts Facts,
+    bool ReadyForPublish,
+    bool PreservePublishState,
+    IReadOnlyList<Rendition> Renditions,
+    IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>The assets, asset_metadata and asset_renditions tables.</summary>
+public sealed class AssetStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns =
+        "a.id, c.handle, a.folder, a.name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish, a.publish_state, a.modified_at";
+
+    public async Task<Asset?> FindAsync(long companyId, string folder, string name, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from assets a join companies c on c.id = a.company_id where a.company_id = @company and a.folder = @folder and a.name = @name");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("folder", folder);
+        command.Parameters.AddWithValue("name", name);
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<Asset?> GetAsync(long companyId, long assetId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from assets a join companies c on c.id = a.company_id where a.company_id = @company and a.id = @id");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("id", assetId);
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the asset, or replaces the one at the same path: row, facts, renditions and metadata in one
+    /// transaction. Returns the asset and the storage keys it no longer uses (for the caller to delete once
+    /// this committed).
+    /// </summary>
+    public async Task<(Asset Asset, IReadOnlyList<string> Replaced)> SaveAsync(AssetWrite write, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var replaced = new List<string>();
+        long? existingId = null;
+        await using (var find = new NpgsqlCommand(
+            """
+            select a.id, a.original_key, coalesce(array_agg(r.storage_key) filter (where r.storage_key is not null), array[]::text[])
+            from assets a left join asset_renditions r on r.asset_id = a.id
+            where a.company_id = @company and a.folder = @folder and a.name = @name
+            group by a.id
+            for update of a
+            """, connection, transaction))
+        {
+            find.Parameters.AddWithValue("company", write.CompanyId);
+            find.Parameters.AddWithValue("folder", write.Folder);
+            find.Parameters.AddWithValue("name", write.Name);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                existingId = reader.GetInt64(0);
+                replaced.Add(reader.GetString(1));
+                replaced.AddRange(reader.GetFieldValue<string[]>(2));
+            }
+        }
+
+        await using var upsert = new NpgsqlCommand(
+            existingId is null
+                ? """
+                  insert into assets (company_id, folder, name, kind, size_bytes, checksum, original_key, width, height, format,
+                                      color_space, page_count, duration_ms, codec, ready_for_publish, publish_state)
+                  values (@company, @folder, @name, @kind, @size, @checksum, @key, @width, @height, @format,
+                          @colorSpace, @pages, @duration, @codec, @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end)
+                  returning id, modified_at, ready_for_publish, publish_state
+                  """
+                : """
+                  update assets set kind = @kind, size_bytes = @size, checksum = @checksum, original_key = @key, width = @width,
+                                    height = @height, format = @format, color_space = @colorSpace, page_count = @pages,
+                                    duration_ms = @duration, codec = @codec, modified_at = now(),
+                                    ready_for_publish = case when @preserve then ready_for_publish else @ready end,
+                                    publish_state = case when @preserve then publish_state
+                                                         when @ready then 'MarkedForPublish' else 'NotPublished' end
+                  where id = @id
+                  returning id, modified_at, ready_for_publish, publish_state
+                  """, connection, transaction);
+        upsert.Parameters.AddWithValue("company", write.CompanyId);
+        upsert.Parameters.AddWithValue("folder", write.Folder);
+        upsert.Parameters.AddWithValue("name", write.Name);
+        upsert.Parameters.AddWithValue("kind", write.Type.ToString());
+        upsert.Parameters.AddWithValue("size", write.Size);
+        upsert.Parameters.AddWithValue("checksum", write.Checksum);
+        upsert.Parameters.AddWithValue("key", write.OriginalKey);
+        upsert.Parameters.Add(Int("width", write.Facts.Width));
+        upsert.Parameters.Add(Int("height", write.Facts.Height));
+        upsert.Parameters.Add(Text("format", write.Facts.Format));
+        upsert.Parameters.Add(Text("colorSpace", write.Facts.ColorSpace));
+        upsert.Parameters.Add(Int("pages", write.Facts.PageCount));
+        upsert.Parameters.Add(new NpgsqlParameter("duration", NpgsqlDbType.Bigint) { Value = (object?)write.Facts.DurationMs ?? DBNull.Value });
+        upsert.Parameters.Add(Text("codec", write.Facts.Codec));
+        upsert.Parameters.AddWithValue("ready", write.ReadyForPublish);
+        upsert.Parameters.AddWithValue("preserve", write.PreservePublishState);
+        upsert.Parameters.AddWithValue("id", existingId ?? 0L);
+
+        long id;
+        DateTimeOffset modified;
+        bool ready;
+        string publishState;
+        await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            id = reader.GetInt64(0);
+            modified = reader.GetFieldValue<DateTimeOffset>(1);
+            ready = reader.GetBoolean(2);
+            publishState = reader.GetString(3);
+        }
+
+        await using (var clear = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var table in new[] { "asset_renditions", "asset_metadata" })
+            {
+                var delete = new NpgsqlBatchCommand($"delete from {table} where asset_id = @id");
+                delete.Parameters.AddWithValue("id", id);
+                clear.BatchCommands.Add(delete);
+            }
+
+            foreach (var rendition in write.Renditions)
+            {
+                var insert = new NpgsqlBatchCommand(
+                    "insert into asset_renditions (asset_id, kind, name, storage_key, size_bytes, width, height) values (@id, @kind, @name, @key, @size, @width, @height)");
+                insert.Parameters.AddWithValue("id", id);
+                insert.Parameters.AddWithValue("kind", rendition.Kind);
+                insert.Parameters.AddWithValue("name", rendition.Name);
+                insert.Parameters.AddWithValue("key", rendition.StorageKey);
+                insert.Parameters.AddWithValue("size", rendition.Size);
+                insert.Parameters.Add(Int("width", rendition.Width));
+                insert.Parameters.Add(Int("height", rendition.Height));
+                clear.BatchCommands.Add(insert);
+            }
+
+            foreach (var (key, value) in write.Metadata)
+            {
+                var insert = new NpgsqlBatchCommand("insert into asset_metadata (asset_id, key, value) values (@id, @key, @value)");
+                insert.Parameters.AddWithValue("id", id);
+                insert.Parameters.AddWithValue("key", key);
+                insert.Parameters.AddWithValue("value", value);
+                clear.BatchCommands.Add(insert);
+            }
+
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var asset = new Asset(id, write.CompanyHandle, write.Folder, write.Name, write.Type, write.Size, write.Checksum,
+            write.OriginalKey, ready, publishState, modified);
+        return (asset, replaced);
+    }
+
+    /// <summary>Sets metadata values on an asset (a metadata file beside the images, extracted PDF words).</summary>
+    public async Task SetMetadataAsync(long assetId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(await dataSource.OpenConnectionAsync(cancellationToken));
+        foreach (var (key, value) in values)
+        {
+            var upsert = new NpgsqlBatchCommand(
+                "insert into asset_metadata (asset_id, key, value) values (@id, @key, @value) on conflict (asset_id, key) do update set value = excluded.value");
+            upsert.Parameters.AddWithValue("id", assetId);
+            upsert.Parameters.AddWithValue("key", key);
+            upsert.Parameters.AddWithValue("value", value);
+            batch.BatchCommands.Add(upsert);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await batch.Connection!.DisposeAsync();
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> MetadataAsync(long assetId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select key, value from asset_metadata where asset_id = @id order by key");
+        command.Parameters.AddWithValue("id", assetId);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return values;
+    }
+
+    public async Task<IReadOnlyList<Rendition>> RenditionsAsync(long assetId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select kind, name, storage_key, size_bytes, width, height from asset_renditions where asset_id = @id order by kind, name");
+        command.Parameters.AddWithValue("id", assetId);
+        var renditions = new List<Rendition>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renditions.Add(new Rendition(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5)));
+        }
+
+        return renditions;
+    }
+
+    private static async Task<Asset?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Asset(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                Enum.Parse<AssetType>(reader.GetString(4)), reader.GetInt64(5), reader.GetString(6), reader.GetString(7),
+                reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10))
+            : null;
+    }
+
+    private static NpgsqlParameter Int(string name, int? value) => new(name, NpgsqlDbType.Integer) { Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+}
