@@ -2,6 +2,7 @@ using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Queries;
+using IpsApi.Jobs.Executors;
 using IpsApi.Jobs.Executors.ServerDirectoryPublish;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Running;
@@ -75,6 +76,7 @@ public static class ServerApp
                 : Path.GetFullPath(storage.Root));
         builder.Services.AddIpsScheduling(builder.Configuration, options.Db);
         builder.Services.AddIpsNotifications(builder.Configuration);
+        builder.Services.AddIpsAssets(builder.Configuration);
         builder.Services.AddSingleton<IJobExecutor, ServerDirectoryPublishExecutor>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobStore>();

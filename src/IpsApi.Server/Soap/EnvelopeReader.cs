@@ -25,6 +25,18 @@ public static class EnvelopeReader
             && ns.StartsWith(IpsNamespaces.Types + "/", StringComparison.Ordinal)
             && ns.IndexOf('/', IpsNamespaces.Types.Length + 1) < 0);
 
+    /// <summary>No DTD, no entities, no resolver, no more characters than the body has bytes: for every request document.</summary>
+    internal static XmlReaderSettings SafeReaderSettings(int maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = maxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CheckCharacters = true,
+    };
+
     private static string Canonical(string ns) => IsIpsTypesNamespace(ns) ? IpsNamespaces.Types : ns;
 
     public static SoapRequest Read(ReadOnlyMemory<byte> body, int maxDepth)
@@ -45,19 +57,8 @@ public static class EnvelopeReader
 
     private static SoapRequest ReadCore(ReadOnlyMemory<byte> body, int maxDepth)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = body.Length,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CheckCharacters = true,
-        };
-
         using var input = new MemoryStream(body.ToArray(), writable: false);
-        using var reader = XmlReader.Create(input, settings);
+        using var reader = XmlReader.Create(input, SafeReaderSettings(body.Length));
         using var output = new MemoryStream(body.Length + 256);
         using var writer = XmlWriter.Create(output, new XmlWriterSettings
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Hosting;
+using IpsApi.Server.Soap.PlainXml;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -13,6 +14,8 @@ namespace IpsApi.Server.Soap;
 /// serves our WSDL, reads the envelope safely and within limits, accepts every dated IPS namespace,
 /// authenticates and checks the role, then lets SoapCore dispatch; on the way out it answers in the request's
 /// namespace, sets the fault status the caller asked for, gzips on request, and logs one line per call.
+/// The plain-XML endpoint AEM uses takes the same way: its Request document is read into the same
+/// <see cref="SoapRequest"/>, and the envelope answered is cut down to the bare Return or fault detail element.
 /// </summary>
 public sealed class SoapGateway(
     RequestDelegate next,
@@ -24,15 +27,19 @@ public sealed class SoapGateway(
     private readonly SoapOptions _limits = options.Value.Soap;
     private readonly string _defaultLocale = options.Value.DefaultLocale;
 
+    /// <summary>The plain-XML endpoint: a bare <c>Request</c> document in, the bare answer element out.</summary>
+    public const string PlainXmlPath = "/scene7/api/IpsApiService";
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
+        var plainXml = context.Request.Path.Equals(PlainXmlPath, StringComparison.OrdinalIgnoreCase);
+        if (!plainXml && !context.Request.Path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;
         }
 
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        if (!plainXml && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
             await wsdl.WriteAsync(context);
             return;
@@ -41,14 +48,14 @@ public sealed class SoapGateway(
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "GET, HEAD, POST";
+            context.Response.Headers.Allow = plainXml ? "POST" : "GET, HEAD, POST";
             return;
         }
 
-        await HandleCallAsync(context);
+        await HandleCallAsync(context, plainXml);
     }
 
-    private async Task HandleCallAsync(HttpContext context)
+    private async Task HandleCallAsync(HttpContext context, bool plainXml)
     {
         var started = Stopwatch.GetTimestamp();
         SoapRequest? request = null;
@@ -57,7 +64,7 @@ public sealed class SoapGateway(
         try
         {
             var body = await ReadBodyAsync(context.Request, _limits.MaxRequestBytes, context.RequestAborted);
-            request = EnvelopeReader.Read(body, _limits.MaxDepth);
+            request = plainXml ? PlainRequestReader.Read(body, _limits.MaxDepth) : EnvelopeReader.Read(body, _limits.MaxDepth);
             var user = await authenticator.AuthenticateAsync(request.Auth, context.Request.Headers.Authorization, context.RequestAborted);
             if (!OperationRoles.IsAllowed(request.Operation, user.Role))
             {
@@ -73,24 +80,25 @@ public sealed class SoapGateway(
                 answer = NamespaceMapping.ToRequestNamespace(answer, request.BodyNamespace);
             }
 
-            await WriteAsync(context, request, fault is null ? StatusCodes.Status200OK : FaultStatus(request), answer);
+            await WriteAsync(context, request, fault is null ? StatusCodes.Status200OK : FaultStatus(request), answer, plainXml);
         }
         catch (IpsFaultException e)
         {
             fault = e;
-            await WriteFaultAsync(context, request, e);
+            await WriteFaultAsync(context, request, e, plainXml);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
             var errorId = Guid.NewGuid().ToString("N")[..12];
             logger.LogError(e, "SOAP call failed, error id {ErrorId}", errorId);
             fault = IpsFaultException.ServerError($"Internal server error (error id {errorId})");
-            await WriteFaultAsync(context, request, fault);
+            await WriteFaultAsync(context, request, fault, plainXml);
         }
         finally
         {
             logger.LogInformation(
-                "SOAP {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
+                "{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
+                plainXml ? "XML" : "SOAP",
                 request?.Operation ?? "(unread)",
                 call?.CompanyHandle ?? "-",
                 call?.User.Email ?? request?.Auth.User ?? "-",
@@ -109,6 +117,9 @@ public sealed class SoapGateway(
         httpRequest.Headers.ContentEncoding = default;
         // Clients send SOAPAction quoted, bare, empty or not at all: the body element decides.
         httpRequest.Headers["SOAPAction"] = request.Operation;
+        // SoapCore listens on the SOAP address only; a plain-XML call is dispatched there too.
+        var originalPath = httpRequest.Path;
+        httpRequest.Path = WsdlDocument.ServicePath;
 
         var originalBody = context.Response.Body;
         using var captured = new MemoryStream();
@@ -120,6 +131,7 @@ public sealed class SoapGateway(
         finally
         {
             context.Response.Body = originalBody;
+            httpRequest.Path = originalPath;
         }
 
         return captured.ToArray();
@@ -200,13 +212,14 @@ public sealed class SoapGateway(
     private static int FaultStatus(SoapRequest? request) =>
         request?.Auth.FaultHttpStatusCode ?? StatusCodes.Status500InternalServerError;
 
-    private static Task WriteFaultAsync(HttpContext context, SoapRequest? request, IpsFaultException fault)
+    private static Task WriteFaultAsync(HttpContext context, SoapRequest? request, IpsFaultException fault, bool plainXml)
     {
-        var version = request?.Version ?? SoapVersion.FromContentType(context.Request.ContentType);
-        return WriteAsync(context, request, FaultStatus(request), FaultWriter.Envelope(version, fault), version);
+        var version = request?.Version ?? (plainXml ? SoapVersion.Soap11 : SoapVersion.FromContentType(context.Request.ContentType));
+        return WriteAsync(context, request, FaultStatus(request), FaultWriter.Envelope(version, fault), plainXml, version);
     }
 
-    private static async Task WriteAsync(HttpContext context, SoapRequest? request, int status, byte[] body, SoapVersion? version = null)
+    private static async Task WriteAsync(
+        HttpContext context, SoapRequest? request, int status, byte[] body, bool plainXml, SoapVersion? version = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -215,7 +228,13 @@ public sealed class SoapGateway(
         }
 
         response.StatusCode = status;
+        // A plain-XML call is read as SOAP 1.1, whose content type is the plain text/xml one.
         response.ContentType = (version ?? request?.Version ?? SoapVersion.Soap11).ContentType;
+        if (plainXml)
+        {
+            body = BareAnswer.FromEnvelope(body);
+        }
+
         if (WantsGzip(context.Request, request))
         {
             response.Headers.ContentEncoding = "gzip";

@@ -1,0 +1,33 @@
+using IpsApi.Assets.Files;
+using IpsApi.Assets.Processing;
+using IpsApi.Assets.Store;
+using IpsApi.Jobs.Executors.Ingest;
+using IpsApi.Jobs.Executors.UploadDirectory;
+using IpsApi.Jobs.Executors.UploadUrls;
+using IpsApi.Jobs.Net;
+using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IpsApi.Jobs.Executors;
+
+public static class AssetServices
+{
+    /// <summary>The asset catalog, the storage root, processing, downloads and the upload executors.</summary>
+    public static IServiceCollection AddIpsAssets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIpsProcessing(configuration);
+        services.AddIpsOutboundHttp(configuration);
+        services.AddOptions<DownloadOptions>().Bind(configuration.GetSection(DownloadOptions.Section));
+        services.AddSingleton<IFileStore>(provider => new LocalFileStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Root));
+        services.AddSingleton<AssetStore>();
+        services.AddSingleton<AssetIngest>();
+        services.AddSingleton<PostJobs>();
+        services.AddSingleton<UrlFetcher>();
+        services.AddSingleton<IJobExecutor, UploadUrlsExecutor>();
+        services.AddSingleton<IJobExecutor, UploadDirectoryExecutor>();
+        return services;
+    }
+}

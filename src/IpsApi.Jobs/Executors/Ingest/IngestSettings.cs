@@ -1,0 +1,98 @@
+using IpsApi.Assets.Processing;
+using IpsApi.Jobs.Definitions;
+using ProcessingColor = IpsApi.Assets.Processing.ColorHandling;
+using ProcessingCorner = IpsApi.Assets.Processing.Corner;
+using ProcessingFill = IpsApi.Assets.Processing.FillMethod;
+
+namespace IpsApi.Jobs.Executors.Ingest;
+
+/// <summary>How files of one run become assets: the job's choices, translated once for the processors.</summary>
+public sealed record IngestSettings(
+    bool Overwrite,
+    bool ReadyForPublish,
+    bool PreservePublishState,
+    IngestOptions Options)
+{
+    public ImageEdits ImageEdits { get; } = EditsOf(Options);
+
+    public bool UnCompress => Options.UnCompressOptions?.Process == UnCompressProcess.UnCompress;
+
+    /// <summary>
+    /// Options asked for that this server cannot honour: each is reported once per run as an UploadWarning
+    /// naming it, never passed over silently.
+    /// </summary>
+    public IEnumerable<string> UnsupportedOptions()
+    {
+        if (Options.PhotoshopOptions is { Process: PhotoshopProcess.MaintainLayers } or { LayerOptions: not null })
+        {
+            yield return "photoshopOptions (layers are not kept: a Photoshop file is stored flattened, as libvips reads it)";
+        }
+
+        if (Options.PostScriptOptions?.Process == PostScriptProcess.Rasterize)
+        {
+            yield return "postScriptOptions (PostScript files are stored as they are, not rasterised)";
+        }
+
+        if (Options.IllustratorOptions?.Process == IllustratorProcess.Rasterize)
+        {
+            yield return "illustratorOptions (Illustrator files are stored as they are, not rasterised)";
+        }
+
+        if (Options.InDesignOptions is { Process: not InDesignProcess.None })
+        {
+            yield return "inDesignOptions (InDesign files are stored as they are)";
+        }
+
+        if (Options.ColorManagementOptions is { SourceProfileHandle: not null } or { OutputProfileHandle: not null })
+        {
+            yield return "colorManagementOptions profile handles (colour is converted to sRGB with the embedded profile)";
+        }
+
+        if (Options.AutoSetCreationOptions is not null)
+        {
+            yield return "autoSetCreationOptions (use automatedSetGenerationJob after the upload)";
+        }
+
+        if (Options.PdfOptions?.PdfCatalog == true)
+        {
+            yield return "pdfOptions/pdfCatalog (the page images are kept as renditions of the PDF; no catalog set is made)";
+        }
+
+        if (Options.PdfOptions?.ExtractLinks == true)
+        {
+            yield return "pdfOptions/extractLinks";
+        }
+
+        if (Options.ProjectHandles is { Count: > 0 })
+        {
+            yield return "projectHandleArray (projects are not kept by this server)";
+        }
+    }
+
+    private static ImageEdits EditsOf(IngestOptions options) => new(
+        ManualCrop: options.ManualCropOptions is { } crop ? (crop.Left, crop.Right, crop.Top, crop.Bottom) : null,
+        AutoColorCrop: options.AutoColorCropOptions is { } color ? (CornerOf(color.Corner), color.Tolerance) : null,
+        AutoTransparentCropTolerance: options.AutoTransparentCropOptions?.Tolerance,
+        Knockout: options.KnockoutBackgroundOptions is { } knockout
+            ? (CornerOf(knockout.Corner), knockout.Tolerance ?? 0.1,
+               knockout.FillMethod == Definitions.FillMethod.MatchPixel ? ProcessingFill.MatchPixel : ProcessingFill.FloodFill)
+            : null,
+        CreateMask: options.CreateMask,
+        Unsharp: options.UnsharpMaskOptions is { } unsharp
+            ? (unsharp.Amount ?? 1.0, unsharp.Radius ?? 1.0, unsharp.Threshold ?? 0, unsharp.Monochrome == 1)
+            : null,
+        Color: options.ColorManagementOptions?.ColorManagement switch
+        {
+            ColorManagementMode.Convert => ProcessingColor.Convert,
+            ColorManagementMode.MaintainOriginal => ProcessingColor.MaintainOriginal,
+            _ => ProcessingColor.Default,
+        });
+
+    private static ProcessingCorner CornerOf(Definitions.Corner corner) => corner switch
+    {
+        Definitions.Corner.UpperRight => ProcessingCorner.UpperRight,
+        Definitions.Corner.BottomLeft => ProcessingCorner.BottomLeft,
+        Definitions.Corner.BottomRight => ProcessingCorner.BottomRight,
+        _ => ProcessingCorner.UpperLeft,
+    };
+}
