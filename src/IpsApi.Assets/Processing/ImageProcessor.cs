@@ -84,46 +84,47 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
         limit.CancelAfter(TimeSpan.FromSeconds(_options.ToolTimeoutSeconds));
         var warnings = new List<string>();
         var temporaries = new List<string>();
+        // Disposed in the finally below, before the temporary files it may still map are deleted.
+        var work = new ImageWork(warnings, folder, temporaries, limit.Token);
         try
         {
             var (loaded, format) = Open(source, failOnDamage: true);
+            work.Own(loaded);
             var original = Describe(loaded, format);
 
             // Crop offsets and corners refer to the picture as people see it.
-            var image = loaded.Autorot();
-            image = ApplyColour(image, edits.Color, warnings);
-            image = ToEightBit(image, edits.Color, warnings);
+            var image = work.Own(loaded.Autorot());
+            image = work.Colour(image, edits.Color);
+            image = work.ToEightBit(image, edits.Color);
             limit.Token.ThrowIfCancellationRequested();
 
             if (edits.ManualCrop is { } manual)
             {
-                image = ManualCrop(image, manual);
+                image = work.ManualCrop(image, manual);
             }
 
             if (edits.AutoColorCrop is { } colourCrop)
             {
-                image = AutoColourCrop(image, colourCrop.Corner, colourCrop.Tolerance, warnings, limit.Token);
+                image = work.AutoColourCrop(image, colourCrop.Corner, colourCrop.Tolerance);
             }
 
             if (edits.AutoTransparentCropTolerance is { } transparentTolerance)
             {
-                image = AutoTransparentCrop(image, transparentTolerance, warnings, limit.Token);
+                image = work.AutoTransparentCrop(image, transparentTolerance);
             }
 
             if (edits.Knockout is { } knockout)
             {
-                image = Knockout(image, knockout.Corner, knockout.Tolerance, knockout.Method, limit.Token);
+                image = work.Knockout(image, knockout.Corner, knockout.Tolerance, knockout.Method);
             }
 
             if (edits.Unsharp is { } unsharp)
             {
-                image = Unsharp(image, unsharp.Amount, unsharp.Radius, unsharp.Threshold, unsharp.Monochrome);
+                image = work.Unsharp(image, unsharp.Amount, unsharp.Radius, unsharp.Threshold, unsharp.Monochrome);
             }
 
-            // Materialise the edited image once: the pyramid, the mask and the opacity check all read it.
-            Watch(image, limit.Token);
-            image = image.CopyMemory();
-            image = DropOpaqueAlpha(image);
+            image = work.Materialise(image);
+            image = work.DropOpaqueAlpha(image);
             limit.Token.ThrowIfCancellationRequested();
 
             var pyramidTemporary = OutputFiles.TemporaryFor(pyramidPath);
@@ -137,8 +138,8 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
                 {
                     maskTemporary = OutputFiles.TemporaryFor(maskPath);
                     temporaries.Add(maskTemporary);
-                    var alpha = image.ExtractBand(image.Bands - 1).Copy(interpretation: Enums.Interpretation.Bw);
-                    Watch(alpha, limit.Token);
+                    var alpha = work.Own(work.Alpha(image).Copy(interpretation: Enums.Interpretation.Bw));
+                    ImageWork.Watch(alpha, limit.Token);
                     alpha.Pngsave(maskTemporary, keep: Enums.ForeignKeep.None);
                 }
                 else
@@ -153,8 +154,13 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
             {
                 OutputFiles.Publish(maskTemporary, maskPath);
             }
+            else
+            {
+                // A mask left from an earlier run of this asset no longer matches its pyramid.
+                OutputFiles.DeleteQuietly(maskPath);
+            }
 
-            var processed = new ImageInfo(image.Width, image.Height, "tiff", ColourSpaceName(image), image.HasAlpha());
+            var processed = new ImageInfo(image.Width, image.Height, "tiff", ImageWork.ColourSpaceName(image), image.HasAlpha());
             return new ImageOutcome(original, processed, pyramidPath, maskTemporary is null ? null : maskPath, warnings);
         }
         catch (Exception e) when (e is VipsException or OperationCanceledException)
@@ -171,6 +177,7 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
         }
         finally
         {
+            work.Dispose();
             foreach (var temporary in temporaries)
             {
                 OutputFiles.DeleteQuietly(temporary);
@@ -237,231 +244,18 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
             turned ? image.Height : image.Width,
             turned ? image.Width : image.Height,
             format,
-            ColourSpaceName(image),
+            ImageWork.ColourSpaceName(image),
             image.HasAlpha());
     }
-
-    internal static string ColourSpaceName(Image image) => image.Interpretation switch
-    {
-        Enums.Interpretation.Srgb => "sRGB",
-        Enums.Interpretation.Rgb => "RGB",
-        Enums.Interpretation.Rgb16 => "RGB16",
-        Enums.Interpretation.Cmyk => "CMYK",
-        Enums.Interpretation.Bw => "Gray",
-        Enums.Interpretation.Grey16 => "Gray16",
-        Enums.Interpretation.Lab => "Lab",
-        Enums.Interpretation.Scrgb => "scRGB",
-        Enums.Interpretation.Multiband => "Multiband",
-        var other => other.ToString(),
-    };
-
-    private static bool IsRgb(Image image) => image.Interpretation is Enums.Interpretation.Srgb
-        or Enums.Interpretation.Rgb or Enums.Interpretation.Rgb16 or Enums.Interpretation.Scrgb;
-
-    private static bool IsGrey(Image image) => image.Interpretation is Enums.Interpretation.Bw or Enums.Interpretation.Grey16;
-
-    private static bool HasProfile(Image image) => image.GetTypeOf("icc-profile-data") != IntPtr.Zero;
-
-    private static Image ApplyColour(Image image, ColorHandling handling, List<string> warnings)
-    {
-        var convert = handling switch
-        {
-            ColorHandling.Convert => !(image.Interpretation == Enums.Interpretation.Srgb && !HasProfile(image)),
-            ColorHandling.Default => !IsRgb(image) && !IsGrey(image),
-            _ => false,
-        };
-        return convert ? ToSrgb(image, warnings) : image;
-    }
-
-    private static Image ToSrgb(Image image, List<string> warnings)
-    {
-        if (HasProfile(image))
-        {
-            try
-            {
-                // The profile is parsed when the operation is built, so a broken one fails here, not in the save.
-                return image.IccTransform("srgb", embedded: true, intent: Enums.Intent.Perceptual);
-            }
-            catch (VipsException)
-            {
-                warnings.Add("colorManagement: the embedded colour profile could not be used; converted to sRGB without it");
-            }
-        }
-
-        // Without a profile libvips assumes sRGB primaries, or its built-in profile for CMYK.
-        return image.Colourspace(Enums.Interpretation.Srgb);
-    }
-
-    /// <summary>The pyramid's tiles are 8-bit (JPEG or deflate of uchar), in sRGB, grey or CMYK.</summary>
-    private static Image ToEightBit(Image image, ColorHandling handling, List<string> warnings)
-    {
-        var interpretation = image.Interpretation;
-        if (image.Format == Enums.BandFormat.Uchar && interpretation is Enums.Interpretation.Srgb
-                or Enums.Interpretation.Rgb or Enums.Interpretation.Bw or Enums.Interpretation.Cmyk)
-        {
-            return image;
-        }
-
-        if (interpretation == Enums.Interpretation.Cmyk)
-        {
-            // 16-bit CMYK: keep the top 8 bits of each ink.
-            return image.Cast(Enums.BandFormat.Uchar, shift: true);
-        }
-
-        if (IsGrey(image))
-        {
-            return image.Colourspace(Enums.Interpretation.Bw);
-        }
-
-        if (handling == ColorHandling.MaintainOriginal && !IsRgb(image))
-        {
-            warnings.Add($"colorManagement: the {ColourSpaceName(image)} colour space can't be kept in the optimized image; converted to sRGB");
-        }
-
-        return image.Colourspace(Enums.Interpretation.Srgb);
-    }
-
-    private static Image ManualCrop(Image image, (int Left, int Right, int Top, int Bottom) crop)
-    {
-        var (left, right, top, bottom) = crop;
-        if (left < 0 || right < 0 || top < 0 || bottom < 0)
-        {
-            throw new MediaRejectedException("manualCrop: the crop values must not be negative");
-        }
-
-        var width = (long)image.Width - left - right;
-        var height = (long)image.Height - top - bottom;
-        if (width < 1 || height < 1)
-        {
-            throw new MediaRejectedException(
-                $"manualCrop: cutting {left}, {right}, {top}, {bottom} pixels (left, right, top, bottom) leaves nothing of the {image.Width}x{image.Height} image");
-        }
-
-        return image.Crop(left, top, (int)width, (int)height);
-    }
-
-    private static Image AutoColourCrop(Image image, Corner corner, double tolerance, List<string> warnings, CancellationToken ct)
-    {
-        var colour = WithoutAlpha(image);
-        var background = CornerPixel(colour, corner);
-        var differs = (colour - background).Abs() > Threshold(tolerance);
-        var box = BoundingBox(differs.Bandbool(Enums.OperationBoolean.Or), ct);
-        if (box is null)
-        {
-            warnings.Add("autoColorCrop: the whole image has the corner colour; it was not cropped");
-            return image;
-        }
-
-        var (x, y, w, h) = box.Value;
-        return image.Crop(x, y, w, h);
-    }
-
-    private static Image AutoTransparentCrop(Image image, double tolerance, List<string> warnings, CancellationToken ct)
-    {
-        if (!image.HasAlpha())
-        {
-            warnings.Add("autoTransparentCrop: the image has no transparency; it was not cropped");
-            return image;
-        }
-
-        var visible = image.ExtractBand(image.Bands - 1) > Threshold(tolerance);
-        var box = BoundingBox(visible, ct);
-        if (box is null)
-        {
-            warnings.Add("autoTransparentCrop: the whole image is transparent; it was not cropped");
-            return image;
-        }
-
-        var (x, y, w, h) = box.Value;
-        return image.Crop(x, y, w, h);
-    }
-
-    private static Image Knockout(Image image, Corner corner, double tolerance, FillMethod method, CancellationToken ct)
-    {
-        var colour = WithoutAlpha(image);
-        var (cornerX, cornerY) = CornerPoint(colour, corner);
-        var backgroundColour = colour.Getpoint(cornerX, cornerY);
-        var matches = ((colour - backgroundColour).Abs() <= Threshold(tolerance)).Bandbool(Enums.OperationBoolean.And);
-
-        Image background;
-        if (method == FillMethod.FloodFill)
-        {
-            // Flood the matching region that touches the corner (the corner always matches itself), marking it
-            // with a value the match mask can't contain.
-            Watch(matches, ct);
-            const double marker = 128;
-            var flooded = matches.CopyMemory().Mutate(m => m.DrawFlood([marker], cornerX, cornerY, equal: true));
-            background = flooded.Equal(marker);
-        }
-        else
-        {
-            background = matches;
-        }
-
-        var alpha = image.HasAlpha() ? image.ExtractBand(image.Bands - 1) : Image.Black(image.Width, image.Height) + 255;
-        var knockedOut = background.Ifthenelse(0, alpha).Cast(Enums.BandFormat.Uchar);
-        return colour.Bandjoin(knockedOut).Copy(interpretation: colour.Interpretation);
-    }
-
-    /// <summary>
-    /// Photoshop's unsharp mask: detail = image - gaussblur(image, radius); where |detail| exceeds the threshold
-    /// the pixel becomes image + amount x detail.
-    /// </summary>
-    private static Image Unsharp(Image image, double amount, double radius, int threshold, bool monochrome)
-    {
-        if (amount <= 0 || radius <= 0)
-        {
-            return image;
-        }
-
-        var colour = WithoutAlpha(image);
-        Image sharpened;
-        if (monochrome && colour.Interpretation == Enums.Interpretation.Srgb && colour.Bands == 3)
-        {
-            // Lightness only, so edges gain no colour fringes; L* runs 0..100, so the threshold is rescaled.
-            var lab = colour.Colourspace(Enums.Interpretation.Lab);
-            var lightness = Sharpen(lab.ExtractBand(0), amount, radius, threshold * 100.0 / 255.0);
-            sharpened = lightness.Bandjoin(lab.ExtractBand(1, n: 2))
-                .Copy(interpretation: Enums.Interpretation.Lab)
-                .Colourspace(Enums.Interpretation.Srgb);
-        }
-        else
-        {
-            sharpened = Sharpen(colour.Cast(Enums.BandFormat.Float), amount, radius, threshold)
-                .Rint()
-                .Cast(colour.Format)
-                .Copy(interpretation: colour.Interpretation);
-        }
-
-        return image.HasAlpha()
-            ? sharpened.Bandjoin(image.ExtractBand(image.Bands - 1)).Copy(interpretation: sharpened.Interpretation)
-            : sharpened;
-    }
-
-    private static Image Sharpen(Image image, double amount, double radius, double threshold)
-    {
-        var detail = image - image.Gaussblur(radius, precision: Enums.Precision.Float);
-        if (threshold > 0)
-        {
-            detail = (detail.Abs() > threshold).Ifthenelse(detail, 0);
-        }
-
-        return image + (detail * amount);
-    }
-
-    private static Image DropOpaqueAlpha(Image image) =>
-        image.HasAlpha() && image.ExtractBand(image.Bands - 1).Min() >= 255
-            ? image.ExtractBand(0, n: image.Bands - 1)
-            : image;
 
     private void WritePyramid(Image image, string path, CancellationToken ct)
     {
         // Classic TIFF offsets are 32-bit; deflate can in theory exceed its input, so leave room.
         var bigTiff = (long)image.Width * image.Height * image.Bands > 3L * 1024 * 1024 * 1024;
-        Watch(image, ct);
+        ImageWork.Watch(image, ct);
         if (!image.HasAlpha())
         {
-            PyramidTiff.WriteJpeg(image, path, _options.TileSize, _options.JpegQuality, bigTiff);
+            PyramidTiff.WriteJpeg(image, path, _options.TileSize, _options.JpegQuality, bigTiff, ct);
             return;
         }
 
@@ -476,57 +270,5 @@ public sealed class ImageProcessor(IOptions<ProcessingOptions> options)
             pyramid: true,
             bigtiff: bigTiff,
             keep: Enums.ForeignKeep.Icc);
-    }
-
-    private static Image WithoutAlpha(Image image) =>
-        image.HasAlpha() ? image.ExtractBand(0, n: image.Bands - 1).Copy(interpretation: image.Interpretation) : image;
-
-    private static double Threshold(double tolerance) => Math.Clamp(tolerance, 0, 1) * 255;
-
-    private static (int X, int Y) CornerPoint(Image image, Corner corner) => corner switch
-    {
-        Corner.UpperLeft => (0, 0),
-        Corner.UpperRight => (image.Width - 1, 0),
-        Corner.BottomLeft => (0, image.Height - 1),
-        Corner.BottomRight => (image.Width - 1, image.Height - 1),
-        _ => throw new ArgumentOutOfRangeException(nameof(corner), corner, null),
-    };
-
-    private static double[] CornerPixel(Image image, Corner corner)
-    {
-        var (x, y) = CornerPoint(image, corner);
-        return image.Getpoint(x, y);
-    }
-
-    /// <summary>The smallest rectangle holding every non-zero pixel of a one-band mask, or null when there is none.
-    /// Exact: no median filter as in libvips' find_trim, so a one-pixel line still counts.</summary>
-    private static (int X, int Y, int Width, int Height)? BoundingBox(Image mask, CancellationToken ct)
-    {
-        Watch(mask, ct);
-        var projections = mask.Project();
-        var columns = ((Image)projections[0]).Cast(Enums.BandFormat.Double).WriteToMemory<double>();
-        var rows = ((Image)projections[1]).Cast(Enums.BandFormat.Double).WriteToMemory<double>();
-        var left = Array.FindIndex(columns, s => s > 0);
-        if (left < 0)
-        {
-            return null;
-        }
-
-        var right = Array.FindLastIndex(columns, s => s > 0);
-        var top = Array.FindIndex(rows, s => s > 0);
-        var bottom = Array.FindLastIndex(rows, s => s > 0);
-        return (left, top, right - left + 1, bottom - top + 1);
-    }
-
-    /// <summary>Lets cancellation and the timeout stop libvips while it evaluates <paramref name="image"/>.</summary>
-    private static void Watch(Image image, CancellationToken ct) => image.SetProgress(NoProgress.Instance, ct);
-
-    private sealed class NoProgress : IProgress<int>
-    {
-        public static readonly NoProgress Instance = new();
-
-        public void Report(int value)
-        {
-        }
     }
 }

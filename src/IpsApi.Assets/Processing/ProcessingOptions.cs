@@ -1,8 +1,9 @@
 namespace IpsApi.Assets.Processing;
 
 /// <summary>
-/// Limits, tool locations and presets of image, PDF, video and ZIP processing (configuration section
-/// <c>IpsApi:Processing</c>, environment <c>IPSAPI_Processing__...</c> when the host maps that prefix).
+/// Limits, tool locations and presets of image, PDF, video and ZIP processing: configuration section
+/// <c>IpsApi:Processing</c>, or environment variables such as <c>IPSAPI_PROCESSING__MAXPIXELS</c> and
+/// <c>IPSAPI_PROCESSING__VIDEOPRESETS__MOBILE__ARGUMENTS</c> through the server's <c>IPSAPI_</c> mapping.
 /// </summary>
 public sealed class ProcessingOptions
 {

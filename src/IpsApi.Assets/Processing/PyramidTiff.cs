@@ -44,7 +44,7 @@ internal static class PyramidTiff
         return levels;
     }
 
-    public static void WriteJpeg(Image image, string path, int tileSize, int quality, bool bigTiff)
+    public static void WriteJpeg(Image image, string path, int tileSize, int quality, bool bigTiff, CancellationToken ct)
     {
         var width = image.Width;
         var height = image.Height;
@@ -55,10 +55,8 @@ internal static class PyramidTiff
         var multiple = LeastCommonMultiple(tileSize, 16L << (levels - 1));
         var paddedWidth = RoundUp(width, multiple);
         var paddedHeight = RoundUp(height, multiple);
-        var padded = paddedWidth == width && paddedHeight == height
-            ? image
-            : image.Embed(0, 0, checked((int)paddedWidth), checked((int)paddedHeight), extend: Enums.Extend.Copy);
-
+        using var padded = image.Embed(0, 0, checked((int)paddedWidth), checked((int)paddedHeight), extend: Enums.Extend.Copy);
+        ImageWork.Watch(padded, ct);
         padded.Tiffsave(
             path,
             compression: Enums.ForeignTiffCompression.Jpeg,

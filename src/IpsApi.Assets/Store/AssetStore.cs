@@ -56,12 +56,13 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
 
         var replaced = new List<string>();
         long? existingId = null;
+        // Lock the row being replaced, so two runs writing the same path take turns.
         await using (var find = new NpgsqlCommand(
             """
-            select a.id, a.original_key, coalesce(array_agg(r.storage_key) filter (where r.storage_key is not null), array[]::text[])
-            from assets a left join asset_renditions r on r.asset_id = a.id
+            select a.id, a.original_key,
+                   coalesce((select array_agg(r.storage_key) from asset_renditions r where r.asset_id = a.id), array[]::text[])
+            from assets a
             where a.company_id = @company and a.folder = @folder and a.name = @name
-            group by a.id
             for update of a
             """, connection, transaction))
         {
@@ -171,7 +172,13 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
     /// <summary>Sets metadata values on an asset (a metadata file beside the images, extracted PDF words).</summary>
     public async Task SetMetadataAsync(long assetId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(await dataSource.OpenConnectionAsync(cancellationToken));
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var (key, value) in values)
         {
             var upsert = new NpgsqlBatchCommand(
@@ -182,12 +189,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(upsert);
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await batch.Connection!.DisposeAsync();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> MetadataAsync(long assetId, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class SoapGateway(
         SoapRequest? request = null;
         IpsCall? call = null;
         IpsFaultException? fault = null;
+        var logged = false;
         try
         {
             var body = await ReadBodyAsync(context.Request, _limits.MaxRequestBytes, context.RequestAborted);
@@ -80,11 +81,13 @@ public sealed class SoapGateway(
                 answer = NamespaceMapping.ToRequestNamespace(answer, request.BodyNamespace);
             }
 
+            LogOutcome();
             await WriteAsync(context, request, fault is null ? StatusCodes.Status200OK : FaultStatus(request), answer, plainXml);
         }
         catch (IpsFaultException e)
         {
             fault = e;
+            LogOutcome();
             await WriteFaultAsync(context, request, e, plainXml);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -92,10 +95,24 @@ public sealed class SoapGateway(
             var errorId = Guid.NewGuid().ToString("N")[..12];
             logger.LogError(e, "SOAP call failed, error id {ErrorId}", errorId);
             fault = IpsFaultException.ServerError($"Internal server error (error id {errorId})");
+            LogOutcome();
             await WriteFaultAsync(context, request, fault, plainXml);
         }
         finally
         {
+            // A call cut short (the client went away) is logged too.
+            LogOutcome();
+        }
+
+        // Logged before the answer is written: whoever holds the answer can already find its line in the log.
+        void LogOutcome()
+        {
+            if (logged)
+            {
+                return;
+            }
+
+            logged = true;
             logger.LogInformation(
                 "{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
                 plainXml ? "XML" : "SOAP",

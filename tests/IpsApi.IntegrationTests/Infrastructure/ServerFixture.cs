@@ -44,9 +44,13 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>A real SMTP server on loopback that receives the server's notification emails.</summary>
     public Notifications.SmtpServerFixture Smtp { get; } = Notifications.SmtpServerFixture.Create();
 
+    /// <summary>A loopback HTTP server for uploadUrlsJob to download from.</summary>
+    public TestFileServer Files { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync(CancellationToken.None);
+        Files = await TestFileServer.StartAsync();
         _app = ServerApp.Build([], new ServerExtras
         {
             Settings = new Dictionary<string, string?>
@@ -63,6 +67,11 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["IpsApi:Smtp:Security"] = "None",
             ["IpsApi:Notifications:PollSeconds"] = "1",
+            // Downloads come from the loopback test server; a source that hangs is given up quickly.
+            ["IpsApi:Outbound:AllowLoopback"] = "true",
+            ["IpsApi:Downloads:ConnectTimeoutSeconds"] = "3",
+            ["IpsApi:Downloads:ReadTimeoutSeconds"] = "3",
+            ["IpsApi:Downloads:Retries"] = "0",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>
@@ -91,6 +100,7 @@ public sealed class ServerFixture : IAsyncLifetime
         Http.Dispose();
         await Db.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Files.DisposeAsync();
     }
 
     public string NodeName => "test-node";
@@ -112,7 +122,8 @@ public sealed class ServerFixture : IAsyncLifetime
         await using var command = Db.CreateCommand(
             """
             select r.id, r.instance_name, r.state, r.log_type, r.progress, r.server_name, r.trigger_time, r.started_at, r.ended_at,
-                   r.file_success_count, r.file_error_count, r.file_warning_count, r.total_file_count, r.fatal_error, r.recovering
+                   r.file_success_count, r.file_error_count, r.file_warning_count, r.total_file_count, r.fatal_error, r.recovering,
+                   r.file_duplicate_count, r.file_update_count
             from job_runs r join jobs j on j.id = r.job_id join companies c on c.id = j.company_id
             where c.handle = @company and j.name = @name
             order by r.id
@@ -126,7 +137,7 @@ public sealed class ServerFixture : IAsyncLifetime
             runs.Add(new RunRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
                 reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.GetInt32(9), reader.GetInt32(10),
-                reader.GetInt32(11), reader.GetInt32(12), reader.GetBoolean(13), reader.GetBoolean(14)));
+                reader.GetInt32(11), reader.GetInt32(12), reader.GetBoolean(13), reader.GetBoolean(14), reader.GetInt32(15), reader.GetInt32(16)));
         }
 
         return runs;

@@ -72,7 +72,7 @@ public sealed class UploadDirectoryExecutor(
                 var assetPath = folder.Length == 0 ? file.Name : $"{folder}/{file.Name}";
                 await run.Log.WriteAsync(JobLogTypes.FileBegin, Path.GetRelativePath(serverRoot, file.FullName).Replace('\\', '/'), assetPath,
                     cancellationToken: cancellationToken);
-                var copy = Path.Combine(work, $"{i}.upload");
+                var copy = Path.Combine(work, $"{i}-upload{file.Extension}");
                 File.Copy(file.FullName, copy);
                 var results = await ingest.IngestAsync(run, copy, folder, file.Name, settings, cancellationToken);
                 ingested += results.Count(r => r is IngestResult.Created or IngestResult.Updated);

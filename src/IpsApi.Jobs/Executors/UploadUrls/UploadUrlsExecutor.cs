@@ -38,7 +38,9 @@ public sealed class UploadUrlsExecutor(
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallel), CancellationToken = cancellationToken },
                 async (item, token) =>
                 {
-                    var results = await UploadOneAsync(run, item.url, Path.Combine(work, $"{item.index}.download"), settings, token);
+                    // The work file keeps the destination's extension: detection uses it when the bytes say nothing.
+                    var download = Path.Combine(work, $"{item.index}-download{Path.GetExtension(item.url.DestPath)}");
+                    var results = await UploadOneAsync(run, item.url, download, settings, token);
                     Interlocked.Add(ref ingested, results.Count(r => r is IngestResult.Created or IngestResult.Updated));
                     var finished = Interlocked.Increment(ref done);
                     await run.ReportProgressAsync(finished * 100 / urls.Count, $"{finished} of {urls.Count} files", token);

@@ -1,0 +1,88 @@
+using IpsApi.IntegrationTests.Infrastructure;
+
+namespace IpsApi.IntegrationTests.Assets;
+
+/// <summary>uploadDirectoryJob: the company's server directory read into the catalog, never outside it.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class UploadDirectoryTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Files_of_the_server_directory_arrive_in_destFolder_with_subfolders_and_metadata()
+    {
+        var tenant = await server.NewTenantAsync();
+        var source = Path.Combine(server.FoldersOf(tenant).Server, "incoming");
+        Directory.CreateDirectory(Path.Combine(source, "shoes"));
+        await File.WriteAllBytesAsync(Path.Combine(source, "banner.png"), TestMedia.SolidImage(400, 300, ".png"));
+        await File.WriteAllBytesAsync(Path.Combine(source, "shoes", "red.jpg"), TestMedia.SolidImage(300, 300, ".jpg"));
+        await File.WriteAllTextAsync(Path.Combine(source, "shoes", "shoes.metadata.tsv"), "name\ttitle\tseason\nred.jpg\tRed shoe\tspring\n");
+
+        var run = await UploadAsync(tenant, "dir", "incoming", "catalog", includeSubfolders: true, processMetadata: true);
+
+        Assert.Equal(("Done", 2, 0, 2), (run.State, run.FileSuccess, run.FileError, run.TotalFiles));
+        Assert.NotNull(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "catalog/banner.png"));
+        var red = (await AssetRow.LoadAsync(server, tenant.CompanyHandle, "catalog/shoes/red.jpg"))!;
+        Assert.Equal("Red shoe", red.Metadata["title"]);
+        Assert.Equal("spring", red.Metadata["season"]);
+        Assert.Null(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "catalog/shoes/shoes.metadata.tsv"));
+        Assert.True(File.Exists(Path.Combine(source, "banner.png"))); // the server directory keeps its files
+    }
+
+    [Fact]
+    public async Task Without_includeSubfolders_only_the_top_folder_is_read()
+    {
+        var tenant = await server.NewTenantAsync();
+        var source = Path.Combine(server.FoldersOf(tenant).Server, "flat");
+        Directory.CreateDirectory(Path.Combine(source, "deeper"));
+        await File.WriteAllBytesAsync(Path.Combine(source, "top.png"), TestMedia.SolidImage(300, 300, ".png"));
+        await File.WriteAllBytesAsync(Path.Combine(source, "deeper", "below.png"), TestMedia.SolidImage(300, 300, ".png"));
+
+        var run = await UploadAsync(tenant, "flat", "flat", "", includeSubfolders: false, processMetadata: false);
+
+        Assert.Equal(1, run.FileSuccess);
+        Assert.Equal(1, await AssetRow.CountAsync(server, tenant.CompanyHandle));
+    }
+
+    [Fact]
+    public async Task A_link_that_leaves_the_server_directory_is_not_followed()
+    {
+        var tenant = await server.NewTenantAsync();
+        var outside = Directory.CreateTempSubdirectory("ipsapi-outside-").FullName;
+        await File.WriteAllBytesAsync(Path.Combine(outside, "secret.png"), TestMedia.SolidImage(300, 300, ".png"));
+        var source = Path.Combine(server.FoldersOf(tenant).Server, "linked");
+        Directory.CreateDirectory(source);
+        File.CreateSymbolicLink(Path.Combine(source, "secret.png"), Path.Combine(outside, "secret.png"));
+        Directory.CreateSymbolicLink(Path.Combine(source, "elsewhere"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(server.FoldersOf(tenant).Server, "escape"), outside);
+
+        var linked = await UploadAsync(tenant, "linked", "linked", "", includeSubfolders: true, processMetadata: false);
+        var escape = await UploadAsync(tenant, "escape", "escape", "", includeSubfolders: true, processMetadata: false);
+
+        Assert.Equal((0, 0), (linked.FileSuccess, linked.TotalFiles));
+        Assert.Equal((0, 1), (escape.FileSuccess, escape.FileError));
+        Assert.Equal(0, await AssetRow.CountAsync(server, tenant.CompanyHandle));
+    }
+
+    [Fact]
+    public async Task A_serverDir_that_climbs_out_is_refused_at_submit()
+    {
+        var tenant = await server.NewTenantAsync();
+        var element = "<uploadDirectoryJob><serverDir>../../etc</serverDir><overwrite>true</overwrite><readyForPublish>false</readyForPublish>"
+            + "<includeSubfolders>true</includeSubfolders><createMask>false</createMask><processMetadataFiles>false</processMetadataFiles>"
+            + "<emailSetting>None</emailSetting></uploadDirectoryJob>";
+
+        var response = await server.PostAsync(Envelopes.Soap11(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, "climb", element)));
+
+        Assert.Equal(30001, response.FaultCode);
+        Assert.Contains("serverDir", response.FaultReason, StringComparison.Ordinal);
+    }
+
+    private async Task<RunRow> UploadAsync(TestTenant tenant, string jobName, string serverDir, string destFolder, bool includeSubfolders, bool processMetadata)
+    {
+        var element = $"<uploadDirectoryJob>{(destFolder.Length > 0 ? $"<destFolder>{destFolder}</destFolder>" : "")}<serverDir>{serverDir}</serverDir>"
+            + "<overwrite>true</overwrite><readyForPublish>false</readyForPublish>"
+            + $"<includeSubfolders>{(includeSubfolders ? "true" : "false")}</includeSubfolders><createMask>false</createMask>"
+            + $"<processMetadataFiles>{(processMetadata ? "true" : "false")}</processMetadataFiles><emailSetting>None</emailSetting></uploadDirectoryJob>";
+        await server.SubmitAsync(tenant, jobName, element);
+        return await server.WaitForRunAsync(tenant, jobName, r => r.EndedAt is not null);
+    }
+}

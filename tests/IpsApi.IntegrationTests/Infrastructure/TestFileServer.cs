@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IpsApi.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real HTTP server on loopback that uploadUrlsJob downloads from: files the tests put in, plus the
+/// awkward sources real ones are (a redirect, a source that hangs, one that lies about its size, a huge body).
+/// </summary>
+public sealed class TestFileServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+
+    private TestFileServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<TestFileServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new TestFileServer(app);
+        app.MapGet("/files/{**path}", (string path) =>
+            server._files.TryGetValue(path, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
+        app.MapGet("/redirect", (string to) => Results.Redirect(to));
+        app.MapGet("/hang", async (CancellationToken token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return Results.Ok();
+        });
+        app.MapGet("/claims-huge", async (HttpContext context) =>
+        {
+            // Headers announcing 50 GiB, then nothing: the downloader must refuse from the header alone.
+            context.Response.ContentLength = 50L * 1024 * 1024 * 1024;
+            await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        app.MapGet("/zeros/{megabytes:long}", async (long megabytes, HttpContext context) =>
+        {
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.ContentLength = megabytes * 1024 * 1024;
+            var chunk = new byte[1024 * 1024];
+            for (var i = 0; i < megabytes; i++)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+        });
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    /// <summary>Serves <paramref name="content"/> at /files/<paramref name="path"/> and returns its URL.</summary>
+    public string Add(string path, byte[] content)
+    {
+        _files[path] = content;
+        return new Uri(BaseAddress, $"/files/{path}").ToString();
+    }
+
+    public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
