@@ -17,6 +17,7 @@ namespace IpsApi.IntegrationTests.Infrastructure;
 public sealed class TestFileServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Path, string Body)> _posts = new();
     private readonly WebApplication _app;
 
     private TestFileServer(WebApplication app) => _app = app;
@@ -33,6 +34,12 @@ public sealed class TestFileServer : IAsyncDisposable
         app.MapGet("/files/{**path}", (string path) =>
             server._files.TryGetValue(path, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
         app.MapGet("/redirect", (string to) => Results.Redirect(to));
+        app.MapPost("/callbacks/{**path}", async (string path, HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            server._posts.Enqueue((path, await reader.ReadToEndAsync()));
+            return Results.Ok();
+        });
         app.MapGet("/hang", async (CancellationToken token) =>
         {
             await Task.Delay(Timeout.Infinite, token);
@@ -69,6 +76,9 @@ public sealed class TestFileServer : IAsyncDisposable
     }
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    /// <summary>The bodies POSTed to /callbacks/<paramref name="path"/> so far (completion callbacks).</summary>
+    public IReadOnlyList<string> CallbacksTo(string path) => _posts.Where(p => p.Path == path).Select(p => p.Body).ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -129,6 +129,24 @@ public sealed class JobRunTests(ServerFixture server)
         Assert.Equal($"{tenant.CompanyHandle}|reused|", await server.SubmitAsync(tenant, "reused", PublishServerDirectory));
     }
 
+    [Fact]
+    public async Task The_httpCompletionUrl_receives_the_outcome_of_the_run()
+    {
+        var tenant = await server.NewTenantAsync();
+        var path = Guid.NewGuid().ToString("N");
+        var url = server.Files.Url($"/callbacks/{path}");
+        var element = $"<serverDirectoryPublishJob><emailSetting>None</emailSetting><httpCompletionUrl>{url}</httpCompletionUrl></serverDirectoryPublishJob>";
+
+        await server.SubmitAsync(tenant, "called back", element);
+        var run = await server.WaitForRunAsync(tenant, "called back", r => r.EndedAt is not null);
+        var body = (await Eventually.WaitAsync(() => Task.FromResult(server.Files.CallbacksTo(path)), c => c.Count > 0, "the callback")).Single();
+
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal($"{tenant.CompanyHandle}|called back|{run.InstanceName}|{run.Id}", document.RootElement.GetProperty("jobHandle").GetString());
+        Assert.Equal("Succeeded", document.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("ServerDirectoryPublish", document.RootElement.GetProperty("jobType").GetString());
+    }
+
     private async Task UnscheduleAsync(TestTenant tenant, string name)
     {
         await using var command = server.Db.CreateCommand(
