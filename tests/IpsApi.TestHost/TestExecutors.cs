@@ -45,8 +45,9 @@ public sealed class SlowStepsExecutor(NpgsqlDataSource db, IOptions<SchedulerOpt
         for (var step = first; step <= steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await TestExecutorTables.RecordAsync(db, run, step, scheduler.Value.NodeName, cancellationToken);
-            await run.SaveCheckpointAsync(step.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            // A step and its checkpoint belong together: a stop between them would redo the step on resume.
+            await TestExecutorTables.RecordAsync(db, run, step, scheduler.Value.NodeName, CancellationToken.None);
+            await run.SaveCheckpointAsync(step.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
             await run.Log.WriteAsync("ReoptimizeSuccess", $"step {step}", assetName: $"step-{step}", cancellationToken: cancellationToken);
             await run.ReportProgressAsync(step * 100 / steps, $"step {step} of {steps}", cancellationToken);
             await Task.Delay(250, cancellationToken);

@@ -1,0 +1,67 @@
+using System.Security;
+
+namespace IpsApi.IntegrationTests.Interop.Calls;
+
+/// <summary>
+/// The param element of every job operation, written by hand in schema order (as clients that write their XML
+/// do), in whatever IPS namespace the test asks for.
+/// </summary>
+public static class OperationBodies
+{
+    /// <summary>A cron schedule whose first fire is decades away: the job stays scheduled, never runs by itself.</summary>
+    public const string FarFutureCron = "0 0 3 1 1 ? 2099";
+
+    /// <summary>No executor yet: an executed run ends at once (with a FatalError record).</summary>
+    public const string ImageServingPublish =
+        "<imageServingPublishJob><publishType>Full</publishType><emailSetting>None</emailSetting></imageServingPublishJob>";
+
+    /// <summary>The in-process server's slow executor (40 steps of 250 ms): a run that stays Running long enough to look at.</summary>
+    public const string SlowOptimizeImages = "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>";
+
+    /// <summary>Publishes the company's server folder; with the folder empty the run finishes at once, without files.</summary>
+    public const string ServerDirectoryPublish = "<serverDirectoryPublishJob><emailSetting>None</emailSetting></serverDirectoryPublishJob>";
+
+    public static readonly IReadOnlyList<string> Operations =
+    [
+        "submitJob", "getActiveJobs", "getScheduledJobs", "getJobLogs", "getJobLogDetails", "getAssetJobLogs",
+        "stopJob", "pauseJob", "resumeJob", "executeJob", "deleteJob",
+    ];
+
+    public static string SubmitJob(string ns, string company, string jobName, string jobElement, string? execSchedule = null) =>
+        Param(ns, "submitJob", Field("companyHandle", company) + Field("jobName", jobName) + Field("execSchedule", execSchedule) + jobElement);
+
+    public static string GetActiveJobs(string ns, string? company, string? jobHandle = null) =>
+        Param(ns, "getActiveJobs", Field("companyHandle", company) + Field("jobHandle", jobHandle));
+
+    public static string GetScheduledJobs(string ns, string? company, string? jobHandle = null) =>
+        Param(ns, "getScheduledJobs", Field("companyHandle", company) + Field("jobHandle", jobHandle));
+
+    public static string GetJobLogs(string ns, string? company) =>
+        Param(ns, "getJobLogs", Field("companyHandle", company));
+
+    public static string GetJobLogDetails(string ns, string company, string originalName) =>
+        Param(ns, "getJobLogDetails", Field("companyHandle", company) + Field("originalName", originalName) + Field("sortBy", "Date"));
+
+    public static string GetAssetJobLogs(string ns, string company, string assetHandle) =>
+        Param(ns, "getAssetJobLogs", Field("companyHandle", company) + Field("assetHandle", assetHandle));
+
+    /// <summary>stopJob, pauseJob, resumeJob, executeJob or deleteJob.</summary>
+    public static string ControlJob(string ns, string operation, string company, string jobHandle) =>
+        Param(ns, operation, Field("companyHandle", company) + Field("jobHandle", jobHandle));
+
+    public static string Param(string ns, string operation, string content) =>
+        $"<{operation}Param xmlns=\"{ns}\">{content}</{operation}Param>";
+
+    public static string Field(string name, string? value) =>
+        value is null ? "" : $"<{name}>{SecurityElement.Escape(value)}</{name}>";
+
+    /// <summary>authHeader in the given namespace with the caller's email and password, plus any extra children.</summary>
+    public static string AuthHeader(string ns, string user, string password, string extra = "") =>
+        $"<authHeader xmlns=\"{ns}\">{Field("user", user)}{Field("password", password)}{extra}</authHeader>";
+
+    public static string Envelope(bool soap12, string header, string body) => soap12
+        ? "<soap12:Envelope xmlns:soap12=\"http://www.w3.org/2003/05/soap-envelope\">"
+          + $"<soap12:Header>{header}</soap12:Header><soap12:Body>{body}</soap12:Body></soap12:Envelope>"
+        : "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+          + $"<soapenv:Header>{header}</soapenv:Header><soapenv:Body>{body}</soapenv:Body></soapenv:Envelope>";
+}

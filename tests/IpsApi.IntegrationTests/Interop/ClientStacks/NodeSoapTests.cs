@@ -1,0 +1,28 @@
+using IpsApi.IntegrationTests.Infrastructure;
+
+namespace IpsApi.IntegrationTests.Interop.ClientStacks;
+
+/// <summary>
+/// The Node.js `soap` package (pinned in tests/interop/node/package-lock.json; `./ipsapi test` runs npm ci)
+/// against the running server: loads the served WSDL and calls every job operation over SOAP 1.1, faults included.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class NodeSoapTests(ServerFixture server)
+{
+    private static string Folder => Path.Combine(RepoPaths.Interop, "node");
+
+    [Fact]
+    public async Task A_node_soap_client_calls_every_job_operation_and_reads_each_fault()
+    {
+        Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules", "soap")),
+            $"node-soap is not installed: run 'npm ci' in {Folder} ('./ipsapi test' does)");
+        var tenant = await server.NewTenantAsync();
+
+        var run = await ScriptRun.StartAsync(server, tenant, "node", Folder, "soap-client.js");
+
+        ScriptExpectations.AssertEveryOperationAndFault(run);
+        Assert.Contains("node-soap: all job operations ok", run.Lines);
+        // node-soap warns on stderr about WSDL constructs it cannot map; there must be none.
+        Assert.True(run.Errors.Length == 0, run.ToString());
+    }
+}

@@ -1,0 +1,44 @@
+using IpsApi.IntegrationTests.Infrastructure;
+
+namespace IpsApi.IntegrationTests.Interop.ClientStacks;
+
+/// <summary>
+/// Python zeep (Debian's python3-zeep, which `./ipsapi` installs) against the running server: loads the served
+/// WSDL and calls every job operation over SOAP 1.1, faults included (tests/interop/python/zeep_client.py).
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class PythonZeepTests(ServerFixture server)
+{
+    // Debian's interpreter: the python3 first on PATH may be another (pyenv's) that cannot see Debian's modules.
+    private const string Python = "/usr/bin/python3";
+
+    [Fact]
+    public async Task A_zeep_client_calls_every_job_operation_and_reads_each_fault()
+    {
+        var tenant = await server.NewTenantAsync();
+
+        var run = await ScriptRun.StartAsync(server, tenant, Python, Path.Combine(RepoPaths.Interop, "python"), "zeep_client.py");
+
+        ScriptExpectations.AssertEveryOperationAndFault(run);
+        Assert.Contains("zeep: all job operations ok", run.Lines);
+    }
+
+    [Fact]
+    public async Task Zeep_reads_the_served_wsdl_without_a_warning()
+    {
+        var tenant = await server.NewTenantAsync();
+        var wsdl = new Uri(server.BaseAddress, "/scene7/webservice/IpsApi.wsdl").ToString();
+
+        // zeep's own inspection command, as a developer would first point it at our WSDL.
+        var run = await ScriptRun.StartAsync(server, tenant, Python, RepoPaths.Interop, "-m", "zeep", wsdl);
+
+        Assert.True(run.ExitCode == 0 && run.Errors.Length == 0, run.ToString());
+        Assert.Contains("Port: IpsApiSoapPort (Soap11Binding: {http://www.scene7.com/IpsApi}IpsApiSoapBinding)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Port: IpsApiSoap12Port (Soap12Binding: {http://www.scene7.com/IpsApi}IpsApiSoap12Binding)", run.Output, StringComparison.Ordinal);
+        foreach (var operation in Calls.OperationBodies.Operations)
+        {
+            // Each operation once per port, with the authHeader as its SOAP header.
+            Assert.Equal(2, run.Lines.Count(l => l.StartsWith($"{operation}(", StringComparison.Ordinal) && l.Contains("_soapheaders={authHeader: ns0:authHeader}", StringComparison.Ordinal)));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace IpsApi.IntegrationTests.Interop.ClientStacks;
+
+/// <summary>What every client script must print: each operation answered, and each fault read with its code and reason.</summary>
+public static class ScriptExpectations
+{
+    public static void AssertEveryOperationAndFault(ScriptRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var operation in Calls.OperationBodies.Operations)
+        {
+            Assert.True(run.Lines.Any(l => l.StartsWith($"ok {operation}", StringComparison.Ordinal)), $"no 'ok {operation}' line\n{run}");
+        }
+
+        AssertLine(run, "fault submitJob soapenv:Client ipsApiFault ipsApiFault 30002 Missing required parameter: jobName");
+        AssertLine(run, "fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: no-such-company");
+        AssertLine(run, "fault stopJob soapenv:Client ipsApiFault ipsApiFault 30001 Invalid parameter jobHandle: no job ");
+        AssertLine(run, "fault getActiveJobs soapenv:Client AuthenticationException authenticationFault 10001 Invalid credentials");
+    }
+
+    private static void AssertLine(ScriptRun run, string start) =>
+        Assert.True(run.Lines.Any(l => l.StartsWith(start, StringComparison.Ordinal)), $"no line starting '{start}'\n{run}");
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using IpsApi.IntegrationTests.Infrastructure;
+
+namespace IpsApi.IntegrationTests.Interop.ClientStacks;
+
+/// <summary>A client script of tests/interop run as its own process against the test server, and what it printed.</summary>
+public sealed record ScriptRun(int ExitCode, string Output, string Errors)
+{
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Errors}";
+
+    /// <summary>
+    /// Runs <paramref name="program"/> with the server's WSDL address, a company of the test's own and its user's
+    /// credentials in IPSAPI_WSDL, IPSAPI_COMPANY, IPSAPI_USER and IPSAPI_PASSWORD.
+    /// </summary>
+    public static async Task<ScriptRun> StartAsync(
+        ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["IPSAPI_WSDL"] = new Uri(server.BaseAddress, "/scene7/webservice/IpsApi.wsdl").ToString();
+        start.Environment["IPSAPI_COMPANY"] = tenant.CompanyHandle;
+        start.Environment["IPSAPI_USER"] = tenant.Email;
+        start.Environment["IPSAPI_PASSWORD"] = tenant.Password;
+        // Keep the checkout clean of __pycache__ folders.
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        // Generous: the scripts wait for runs like the tests do; a slow machine makes them slower, never red.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} ran for more than 3 minutes:\n{await output}\n{await errors}");
+        }
+
+        return new ScriptRun(process.ExitCode, await output, await errors);
+    }
+}

@@ -1,0 +1,114 @@
+using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Running.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
+
+namespace IpsApi.IntegrationTests.Interop.Golden;
+
+/// <summary>The state a golden request finds, in a company of its own: the same every replay.</summary>
+public enum GoldenState
+{
+    /// <summary>An empty company.</summary>
+    Empty,
+
+    /// <summary>"golden scheduled": a cron job whose first fire is in 2099 ({{jobHandle}}).</summary>
+    Scheduled,
+
+    /// <summary>The same, paused.</summary>
+    Paused,
+
+    /// <summary>"golden finished": a serverDirectoryPublishJob over an empty folder, run to its end ({{runHandle}}).</summary>
+    Finished,
+
+    /// <summary>Finished, plus one record about asset a|golden-asset, with an aux entry.</summary>
+    Asset,
+
+    /// <summary>"golden running": a run of the slow optimizeImagesJob held at its first step ({{runHandle}}).</summary>
+    Running,
+}
+
+/// <summary>Builds a <see cref="GoldenState"/> and takes it down again.</summary>
+public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyncDisposable
+{
+    private NpgsqlConnection? _stepLock;
+
+    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal)
+    {
+        ["company"] = tenant.CompanyHandle,
+        ["user"] = tenant.Email,
+        ["password"] = tenant.Password,
+    };
+
+    public async Task EnterAsync(GoldenState state)
+    {
+        switch (state)
+        {
+            case GoldenState.Scheduled or GoldenState.Paused:
+                Values["jobHandle"] = await server.SubmitAsync(tenant, "golden scheduled", $"<execSchedule>{FarFutureCron}</execSchedule>{ImageServingPublish}");
+                if (state == GoldenState.Paused)
+                {
+                    await CallAsync(ControlJob(Unversioned, "pauseJob", tenant.CompanyHandle, Values["jobHandle"]));
+                }
+
+                break;
+            case GoldenState.Finished or GoldenState.Asset:
+                // The company's server folder does not even exist: nothing to publish, nothing that varies.
+                await server.SubmitAsync(tenant, "golden finished", ServerDirectoryPublish);
+                var finished = await server.WaitForRunAsync(tenant, "golden finished", r => r.EndedAt is not null);
+                Values["runHandle"] = $"{tenant.CompanyHandle}|golden finished|{finished.InstanceName}|{finished.Id}";
+                if (state == GoldenState.Asset)
+                {
+                    // A record as an executor writes it about an asset (no executor of the in-process server names assets yet).
+                    var writer = new JobLogWriter(finished.Id, server.Services.GetRequiredService<RunStore>());
+                    await writer.WriteAsync("ServerDirectoryPublishSuccess", LogText.Of(LogKeys.Published), "golden.jpg", "MasterImage", "a|golden-asset",
+                        [new JobLogAux("FileProgress", "copied", DateTimeOffset.UtcNow)]);
+                }
+
+                break;
+            case GoldenState.Running:
+                await HoldRunAtFirstStepAsync();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The slow executor records each step in test_side_effects before it reports progress. With that table locked,
+    /// its run stops right after writing TotalFileCount: Running, 40 files, progress 0, for as long as the lock lasts.
+    /// </summary>
+    private async Task HoldRunAtFirstStepAsync()
+    {
+        _stepLock = await server.Db.OpenConnectionAsync();
+        await using (var begin = new NpgsqlCommand("begin; lock table test_side_effects in exclusive mode", _stepLock))
+        {
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await server.SubmitAsync(tenant, "golden running", SlowOptimizeImages);
+        var run = await server.WaitForRunAsync(tenant, "golden running", r => r.State == "Running");
+        await Eventually.WaitAsync(() => server.DetailsAsync(run.Id), d => d.Any(x => x.LogType == "TotalFileCount"), "the run's TotalFileCount record");
+        Values["runHandle"] = $"{tenant.CompanyHandle}|golden running|{run.InstanceName}|{run.Id}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stepLock is null)
+        {
+            return;
+        }
+
+        // Stop the held run (the stopJob golden may have done so already), then let it go and wait for its end.
+        await CallAsync(ControlJob(Unversioned, "stopJob", tenant.CompanyHandle, Values["runHandle"]), mayFault: true);
+        await _stepLock.DisposeAsync();
+        await server.WaitForRunAsync(tenant, "golden running", r => r.EndedAt is not null);
+    }
+
+    private const string Unversioned = "http://www.scene7.com/IpsApi/xsd";
+
+    private async Task CallAsync(string body, bool mayFault = false)
+    {
+        var response = await server.PostAsync(Envelope(false, AuthHeader(Unversioned, tenant.Email, tenant.Password), body));
+        Assert.True(mayFault || !response.IsFault, response.Text);
+    }
+}

@@ -1,0 +1,160 @@
+'use strict';
+// Every IPS job operation through the Node.js `soap` client, as a node-soap user would write it against the
+// served WSDL. Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks (or by hand against `./ipsapi run`):
+//
+//   npm ci && IPSAPI_WSDL=http://127.0.0.1:8080/scene7/webservice/IpsApi.wsdl IPSAPI_COMPANY=47 \
+//   IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret node soap-client.js
+//
+// Prints one line per call ("ok <operation> ..." or "fault <operation> <faultcode> <faultstring> <detail> <code>
+// <reason>") and exits non-zero on the first answer a client could not rely on. The company should be one the
+// run may fill with jobs; the server must run optimizeImagesJob slowly enough to be seen running.
+
+const crypto = require('node:crypto');
+const soap = require('soap');
+
+const IPS = 'http://www.scene7.com/IpsApi/xsd';
+const FAR_FUTURE_CRON = '0 0 3 1 1 ? 2099';
+
+function env(name) {
+  const value = process.env[name];
+  if (!value) {
+    fail(`${name} is not set`);
+  }
+  return value;
+}
+
+function fail(what) {
+  console.log(`FAILED: ${what}`);
+  process.exit(1);
+}
+
+function check(condition, what) {
+  if (!condition) {
+    fail(what);
+  }
+}
+
+const WSDL = env('IPSAPI_WSDL');
+const COMPANY = env('IPSAPI_COMPANY');
+const USER = env('IPSAPI_USER');
+const PASSWORD = env('IPSAPI_PASSWORD');
+
+// node-soap hands arrays of one item back as the item itself, and leaves out empty ones.
+function items(array) {
+  if (!array || !array.items) {
+    return [];
+  }
+  return Array.isArray(array.items) ? array.items : [array.items];
+}
+
+async function main() {
+  const client = await soap.createClientAsync(WSDL);
+  const port = client.IpsApiService.IpsApiSoapPort;
+  const authHeader = (password) => ({ authHeader: { user: USER, password, appName: 'node-soap' } });
+  client.addSoapHeader(authHeader(PASSWORD), '', 'ips', IPS);
+
+  // The port's methods take a callback; answer with the result, or reject with node-soap's error.
+  const call = (operation, args) => new Promise((resolve, reject) => {
+    port[operation](args, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const publish = { publishType: 'Full', emailSetting: 'None' };
+
+  const name = `node scheduled ${suffix}`;
+  const submitted = await call('submitJob', {
+    companyHandle: COMPANY, jobName: name, execSchedule: FAR_FUTURE_CRON, imageServingPublishJob: publish,
+  });
+  const handle = submitted.jobHandle;
+  check(handle === `${COMPANY}|${name}|`, `submitJob answered ${JSON.stringify(submitted)}`);
+  console.log(`ok submitJob ${handle}`);
+
+  const scheduled = items((await call('getScheduledJobs', { companyHandle: COMPANY, jobHandle: handle })).jobArray);
+  check(scheduled.length === 1 && scheduled[0].triggerState === 'Normal', `getScheduledJobs: ${JSON.stringify(scheduled)}`);
+  check(new Date(scheduled[0].nextFireTime).getUTCFullYear() === 2099, 'nextFireTime is a date in 2099');
+  console.log(`ok getScheduledJobs ${scheduled[0].triggerState} 2099`);
+
+  for (const operation of ['pauseJob', 'resumeJob', 'executeJob']) {
+    await call(operation, { companyHandle: COMPANY, jobHandle: handle });
+    console.log(`ok ${operation}`);
+  }
+
+  const logs = await waitFor(
+    async () => items((await call('getJobLogs', { companyHandle: COMPANY })).jobLogArray),
+    (list) => list.some((log) => log.jobName === name && log.endDate),
+    "the executed run's job log");
+  console.log(`ok getJobLogs ${logs.length}`);
+
+  const details = items((await call('getJobLogDetails', { companyHandle: COMPANY, originalName: name, sortBy: 'Date' })).jobLogArray);
+  check(details.length === 1 && items(details[0].detailArray).length === Number(details[0].detailTotalRows), 'getJobLogDetails has its records');
+  console.log(`ok getJobLogDetails ${details[0].detailTotalRows}`);
+
+  const assets = items(((await call('getAssetJobLogs', { companyHandle: COMPANY, assetHandle: 'a|never-named' })) || {}).jobLogArray);
+  check(assets.length === 0, 'getAssetJobLogs of an unknown asset is empty');
+  console.log('ok getAssetJobLogs 0');
+
+  const slow = `node running ${suffix}`;
+  await call('submitJob', { companyHandle: COMPANY, jobName: slow, optimizeImagesJob: { emailSetting: 'None' } });
+  const active = await waitFor(
+    async () => items((await call('getActiveJobs', { companyHandle: COMPANY })).jobArray),
+    (list) => list.some((job) => job.name === slow && job.state === 'Running'),
+    'the slow job running');
+  const running = active.find((job) => job.name === slow);
+  console.log(`ok getActiveJobs ${running.state} ${running.type}`);
+  await call('stopJob', { companyHandle: COMPANY, jobHandle: running.jobHandle });
+  console.log('ok stopJob');
+
+  await call('deleteJob', { companyHandle: COMPANY, jobHandle: handle });
+  const left = items((await call('getScheduledJobs', { companyHandle: COMPANY })).jobArray);
+  check(!left.some((job) => job.name === name), 'the deleted job is gone');
+  console.log('ok deleteJob');
+
+  const faults = [
+    ['submitJob', () => call('submitJob', { companyHandle: COMPANY, jobName: '', imageServingPublishJob: publish })],
+    ['getScheduledJobs', () => call('getScheduledJobs', { companyHandle: 'no-such-company' })],
+    ['stopJob', () => call('stopJob', { companyHandle: COMPANY, jobHandle: handle })],
+    ['getActiveJobs', async () => {
+      client.clearSoapHeaders();
+      client.addSoapHeader(authHeader('not the password'), '', 'ips', IPS);
+      try {
+        return await call('getActiveJobs', { companyHandle: COMPANY });
+      } finally {
+        client.clearSoapHeaders();
+        client.addSoapHeader(authHeader(PASSWORD), '', 'ips', IPS);
+      }
+    }],
+  ];
+  for (const [operation, run] of faults) {
+    const fault = await faultOf(run);
+    const [detail] = Object.keys(fault.detail);
+    const { code, reason } = fault.detail[detail];
+    console.log(`fault ${operation} ${fault.faultcode} ${fault.faultstring} ${detail} ${Number(code)} ${reason}`);
+  }
+
+  console.log('node-soap: all job operations ok');
+}
+
+async function faultOf(run) {
+  try {
+    await run();
+  } catch (error) {
+    const fault = error.root && error.root.Envelope && error.root.Envelope.Body && error.root.Envelope.Body.Fault;
+    check(fault, `a SOAP fault was expected, got: ${error.message}`);
+    return fault;
+  }
+  return fail('a fault was expected');
+}
+
+async function waitFor(probe, done, what, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) {
+      return value;
+    }
+    check(Date.now() < deadline, `waited ${seconds} s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().catch((error) => fail(error.stack || String(error)));
