@@ -111,9 +111,10 @@ public sealed class JobQueries(NpgsqlDataSource dataSource, ISchedulerFactory sc
             var trigger = await scheduler.GetTrigger(JobTriggers.TriggerKeyOf(job.JobId), cancellationToken);
             var zone = (trigger as ICronTrigger)?.TimeZone ?? serverZone.Zone;
             var next = trigger?.NextFireTimeUtc;
-            var state = trigger is null
-                ? (paused ? "Paused" : "None")
-                : StateName(await scheduler.GetTriggerState(trigger.Key, cancellationToken));
+            // Our pause flag decides: a paused one-shot job may have no trigger left, or one Quartz is just completing.
+            var state = paused
+                ? "Paused"
+                : trigger is null ? "None" : StateName(await scheduler.GetTriggerState(trigger.Key, cancellationToken));
             if (next is not null || state == "Paused")
             {
                 entries.Add(new ScheduledEntry(job, cron, next, zone.Id, state));
