@@ -13,19 +13,23 @@ RUN dotnet publish src/IpsApi.Server/IpsApi.Server.csproj -c Release -o /app
 # --- runtime: ASP.NET runtime plus the native tools the job handlers call ---
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # The .NET 10 images are Ubuntu 24.04, where libvips42 is named libvips42t64
-# (the 64-bit time_t rename); it provides libvips.so.42 for NetVips.
+# (the 64-bit time_t rename); it provides libvips.so.42 for NetVips. curl runs the
+# container health check (/health/ready).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libvips42t64 poppler-utils ffmpeg \
+      libvips42t64 poppler-utils ffmpeg curl \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # Job files live on a volume; the image's non-root 'app' user must own it so a
-# fresh named volume starts out writable.
-RUN mkdir -p /data && chown "$APP_UID" /data
+# fresh named volume starts out writable (storage/ too: docker-compose mounts the
+# shared storage volume there, and a new volume takes the owner of its mount point).
+RUN mkdir -p /data/storage && chown -R "$APP_UID" /data
 VOLUME /data
-ENV IPSAPI_PORT=8080 \
+ENV IPSAPI_URLS=http://0.0.0.0:8080 \
     IPSAPI_DATA=/data
 EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 USER $APP_UID
 ENTRYPOINT ["dotnet", "IpsApi.Server.dll", "serve"]

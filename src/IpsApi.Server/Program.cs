@@ -35,6 +35,6 @@ static async Task<int> Serve(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IpsApi.Server serve | admin <company|user> <add|list> ...");
+    Console.Error.WriteLine("usage: IpsApi.Server serve | admin <company|user|job|doctor> ...");
     return 64;
 }

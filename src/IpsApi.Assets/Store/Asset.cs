@@ -7,6 +7,12 @@ public enum AssetType
     Pdf,
     Video,
     Other,
+
+    /// <summary>An image set: no file of its own, an ordered list of image members.</summary>
+    ImageSet,
+
+    /// <summary>A swatch set: like an image set, its members the swatches.</summary>
+    SwatchSet,
 }
 
 /// <summary>An asset of a company's catalog.</summary>
@@ -24,6 +30,9 @@ public sealed record Asset(
     DateTimeOffset Modified)
 {
     public string Handle => AssetHandles.Format(CompanyHandle, Id);
+
+    /// <summary>A set: a row with members, not a stored file.</summary>
+    public bool IsSet => Type is AssetType.ImageSet or AssetType.SwatchSet;
 
     /// <summary>The IPS path of the asset: folder and name.</summary>
     public string Path => Folder.Length == 0 ? Name : $"{Folder}/{Name}";

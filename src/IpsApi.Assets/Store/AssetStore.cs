@@ -45,6 +45,41 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The asset a client's handle names, when it is a well-formed handle of this company's asset; null otherwise,
+    /// so a handle of another company reads exactly like one of no asset.
+    /// </summary>
+    public async Task<Asset?> FindByHandleAsync(long companyId, string companyHandle, string? handle, CancellationToken cancellationToken) =>
+        AssetHandles.TryParse(handle, out var owner, out var id) && string.Equals(owner, companyHandle, StringComparison.Ordinal)
+            ? await GetAsync(companyId, id, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The company's image assets, in id order after <paramref name="afterId"/>, whose optimized pyramid is missing or
+    /// was made before the asset's original last changed: what optimizeImagesJob has to (re)make.
+    /// </summary>
+    public async Task<IReadOnlyList<Asset>> ImagesNeedingPyramidAsync(long companyId, long afterId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+             select {Columns} from assets a join companies c on c.id = a.company_id
+             where a.company_id = @company and a.kind = 'Image' and a.id > @after
+               and not exists (select 1 from asset_renditions r
+                               where r.asset_id = a.id and r.kind = 'Pyramid' and r.created_at >= a.modified_at)
+             order by a.id
+             """);
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("after", afterId);
+        var found = new List<Asset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(Read(reader));
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Creates the asset, or replaces the one at the same path: row, facts, renditions and metadata in one
     /// transaction. Returns the asset and the storage keys it no longer uses (for the caller to delete once
     /// this committed).
@@ -169,6 +204,98 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         return (asset, replaced);
     }
 
+    /// <summary>
+    /// Creates the set at folder/name, or updates the set there, with exactly these members in this order, in one
+    /// transaction. Returns null, writing nothing, when an asset that is not a set already has that path.
+    /// </summary>
+    public async Task<(Asset Set, bool Created)?> SaveSetAsync(
+        long companyId, string companyHandle, string folder, string name, AssetType type, IReadOnlyList<long> memberIds, bool readyForPublish,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long? existingId = null;
+        await using (var find = new NpgsqlCommand(
+            "select id, kind from assets where company_id = @company and folder = @folder and name = @name for update", connection, transaction))
+        {
+            find.Parameters.AddWithValue("company", companyId);
+            find.Parameters.AddWithValue("folder", folder);
+            find.Parameters.AddWithValue("name", name);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetString(1) is not (nameof(AssetType.ImageSet) or nameof(AssetType.SwatchSet)))
+                {
+                    return null;
+                }
+
+                existingId = reader.GetInt64(0);
+            }
+        }
+
+        // A set has no file: no size, checksum or storage key of its own.
+        await using var upsert = new NpgsqlCommand(
+            existingId is null
+                ? """
+                  insert into assets (company_id, folder, name, kind, size_bytes, checksum, original_key, ready_for_publish, publish_state)
+                  values (@company, @folder, @name, @kind, 0, '', '', @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end)
+                  returning id
+                  """
+                : """
+                  update assets set kind = @kind, modified_at = now(), ready_for_publish = @ready,
+                                    publish_state = case when @ready then 'MarkedForPublish' else publish_state end
+                  where id = @id returning id
+                  """, connection, transaction);
+        upsert.Parameters.AddWithValue("company", companyId);
+        upsert.Parameters.AddWithValue("folder", folder);
+        upsert.Parameters.AddWithValue("name", name);
+        upsert.Parameters.AddWithValue("kind", type.ToString());
+        upsert.Parameters.AddWithValue("ready", readyForPublish);
+        upsert.Parameters.AddWithValue("id", existingId ?? 0L);
+        var id = (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
+
+        await using (var members = new NpgsqlBatch(connection, transaction))
+        {
+            var clear = new NpgsqlBatchCommand("delete from set_members where set_id = @id");
+            clear.Parameters.AddWithValue("id", id);
+            members.BatchCommands.Add(clear);
+            for (var position = 0; position < memberIds.Count; position++)
+            {
+                var insert = new NpgsqlBatchCommand("insert into set_members (set_id, position, member_id) values (@id, @position, @member)");
+                insert.Parameters.AddWithValue("id", id);
+                insert.Parameters.AddWithValue("position", position);
+                insert.Parameters.AddWithValue("member", memberIds[position]);
+                members.BatchCommands.Add(insert);
+            }
+
+            await members.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var set = await GetAsync(companyId, id, cancellationToken);
+        return (set!, existingId is null);
+    }
+
+    /// <summary>The members of a set, in order.</summary>
+    public async Task<IReadOnlyList<Asset>> SetMembersAsync(long companyId, long setId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+             select {Columns} from set_members m join assets a on a.id = m.member_id join companies c on c.id = a.company_id
+             where m.set_id = @set and a.company_id = @company order by m.position
+             """);
+        command.Parameters.AddWithValue("set", setId);
+        command.Parameters.AddWithValue("company", companyId);
+        var members = new List<Asset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members.Add(Read(reader));
+        }
+
+        return members;
+    }
+
     /// <summary>Sets metadata values on an asset (a metadata file beside the images, extracted PDF words).</summary>
     public async Task SetMetadataAsync(long assetId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
@@ -225,12 +352,13 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
     private static async Task<Asset?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Asset(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Enum.Parse<AssetType>(reader.GetString(4)), reader.GetInt64(5), reader.GetString(6), reader.GetString(7),
-                reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
+
+    private static Asset Read(NpgsqlDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            Enum.Parse<AssetType>(reader.GetString(4)), reader.GetInt64(5), reader.GetString(6), reader.GetString(7),
+            reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10));
 
     private static NpgsqlParameter Int(string name, int? value) => new(name, NpgsqlDbType.Integer) { Value = (object?)value ?? DBNull.Value };
 

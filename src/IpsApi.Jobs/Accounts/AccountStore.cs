@@ -165,6 +165,66 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return users;
     }
 
+    /// <summary>Replaces the user's password hash; false when no user has that email.</summary>
+    public async Task<bool> SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update users set password_hash = @hash where lower(email) = lower(@email)");
+        command.Parameters.AddWithValue("hash", PasswordHasher.Hash(password));
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Changes the user's role; false when no user has that email.</summary>
+    public async Task<bool> SetRoleAsync(string email, UserRole role, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update users set role = @role where lower(email) = lower(@email)");
+        command.Parameters.AddWithValue("role", role.ToString());
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Makes the user a member of the companies (those it already belongs to stay as they are). Returns what
+    /// is missing (the user, or the handles of companies that do not exist); nothing is written then.
+    /// </summary>
+    public async Task<string?> AddToCompaniesAsync(string email, IReadOnlyList<string> companyHandles, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var find = new NpgsqlCommand("select id from users where lower(email) = lower(@email)", connection, transaction);
+        find.Parameters.AddWithValue("email", email);
+        if (await find.ExecuteScalarAsync(cancellationToken) is not long userId)
+        {
+            return $"no user has the email {email}";
+        }
+
+        var missing = new List<string>();
+        foreach (var handle in companyHandles)
+        {
+            await using var member = new NpgsqlCommand(
+                """
+                insert into company_members (company_id, user_id)
+                select id, @user from companies where handle = @company
+                on conflict do nothing
+                returning 1
+                """, connection, transaction);
+            member.Parameters.AddWithValue("user", userId);
+            member.Parameters.AddWithValue("company", handle);
+            if (await member.ExecuteScalarAsync(cancellationToken) is null && await FindCompanyAsync(handle, cancellationToken) is null)
+            {
+                missing.Add(handle);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return $"no company {string.Join(", ", missing)}";
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
     private static User ReadUser(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
         Enum.Parse<UserRole>(reader.GetString(3)), reader.GetString(4), reader.GetString(5), reader.GetBoolean(6));

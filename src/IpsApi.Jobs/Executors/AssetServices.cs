@@ -1,7 +1,12 @@
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
 using IpsApi.Assets.Store;
+using IpsApi.Jobs.Executors.AutomatedSets;
+using IpsApi.Jobs.Executors.Export;
 using IpsApi.Jobs.Executors.Ingest;
+using IpsApi.Jobs.Executors.OptimizeImages;
+using IpsApi.Jobs.Executors.ReprocessAssets;
+using IpsApi.Jobs.Executors.RipPdfs;
 using IpsApi.Jobs.Executors.UploadDirectory;
 using IpsApi.Jobs.Executors.UploadUrls;
 using IpsApi.Jobs.Net;
@@ -28,6 +33,17 @@ public static class AssetServices
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<IJobExecutor, UploadUrlsExecutor>();
         services.AddSingleton<IJobExecutor, UploadDirectoryExecutor>();
+        // Also by its own type: a host that puts another executor in front of the type can still hand runs to it.
+        services.AddSingleton<OptimizeImagesExecutor>();
+        services.AddSingleton<IJobExecutor>(provider => provider.GetRequiredService<OptimizeImagesExecutor>());
+        services.AddSingleton<IJobExecutor, ReprocessAssetsExecutor>();
+        services.AddSingleton<IJobExecutor, RipPdfsExecutor>();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
+        services.AddSingleton<ExportStore>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<IJobExecutor, ExportExecutor>();
+        services.AddSingleton<SetScriptStore>();
+        services.AddSingleton<IJobExecutor, AutomatedSetGenerationExecutor>();
         return services;
     }
 }

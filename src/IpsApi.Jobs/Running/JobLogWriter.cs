@@ -51,6 +51,14 @@ public sealed class JobLogWriter(long runId, RunStore store, string? locale = nu
         await store.AddDetailAsync(runId, new JobLogEntry(logType, message, assetName, assetType, assetHandle, aux, count), cancellationToken);
     }
 
+    /// <summary>
+    /// Counts one transfer (a download of uploadUrlsJob) in the JobLog's transferSuccessCount or transferErrorCount.
+    /// Transfers are counted apart from files: a body that arrived is a successful transfer even when the file
+    /// is then refused, which is what tells a user whether the source or the file was at fault.
+    /// </summary>
+    public Task TransferAsync(bool succeeded, CancellationToken cancellationToken = default) =>
+        store.CountTransferAsync(runId, succeeded, cancellationToken);
+
     /// <summary>Records how many files the run will look at (TotalFileCount detail and count).</summary>
     public async Task TotalFilesAsync(int total, CancellationToken cancellationToken = default)
     {

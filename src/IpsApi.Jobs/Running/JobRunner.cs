@@ -75,6 +75,7 @@ public sealed class JobRunner(
             }
 
             logger.LogInformation("Run {InstanceName} of {JobName} started", opened.InstanceName, job.Name);
+            JobMetrics.Started(type);
             var outcome = await ExecuteAsync(run, type, linked.Token);
             if (outcome == RunOutcome.Stopped && cancellations.ReasonOf(opened.RunId) is null)
             {
@@ -166,6 +167,7 @@ public sealed class JobRunner(
             Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
         await transaction.CommitAsync(none);
         outboxSender.Notify();
+        JobMetrics.Finished(run.Job.Definition.Spec.Type, state, DateTimeOffset.UtcNow - opened.StartedAt, totals);
         logger.LogInformation(
             "Run {InstanceName} ended {State}: {Success} succeeded, {Errors} errors, {Warnings} warnings",
             run.InstanceName, state, totals.FileSuccess, totals.FileError, totals.FileWarning);

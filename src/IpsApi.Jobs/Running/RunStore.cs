@@ -193,6 +193,16 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task CountTransferAsync(long runId, bool succeeded, CancellationToken cancellationToken)
+    {
+        // Two fixed statements rather than a column chosen at run time: nothing here is ever built from input.
+        await using var command = dataSource.CreateCommand(succeeded
+            ? "update job_runs set transfer_success_count = transfer_success_count + 1 where id = @id"
+            : "update job_runs set transfer_error_count = transfer_error_count + 1 where id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task UpdateProgressAsync(long runId, int percent, string message, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

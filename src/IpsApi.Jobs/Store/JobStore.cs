@@ -54,6 +54,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource, ISchedulerFactory sche
                     await transaction.CommitAsync(cancellationToken);
                 }
 
+                Running.JobMetrics.Submitted(definition.Spec.Type);
                 return new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
             }
 

@@ -17,11 +17,31 @@ public static class AdminCommand
           admin user add <email> <password|-> <role> <company>[,<company>...] [--handle H] [--first NAME] [--last NAME]
                          (password '-' reads it from standard input; roles: IpsAdmin, IpsCompanyAdmin, IpsUser, ...)
           admin user list
+          admin user set-password <email> <password|->
+          admin user set-role <email> <role>
+          admin user add-to-company <email> <company>[,<company>...]
+          admin job list [--company H] [--state S] [--limit N]
+                         (newest first; state: Waiting, Scheduled, Running, Paused, Done, Failed, Stopped, ...)
+          admin macro set <company> <name> <modifiers>      (an exportJob macro, e.g. "wid=200&fmt=png")
+          admin setscript set <company> <name> <pattern> <ImageSet|SwatchSet> [<order group>]
+          admin doctor   (checks the database, tools, storage and SMTP, and prints the fix for each problem)
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? connectionString = null)
+    /// <param name="configuration">The settings; by default the server's appsettings.json and IPSAPI_* variables.</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, string? connectionString = null, IConfiguration? configuration = null)
     {
-        connectionString ??= new ConfigurationBuilder().AddIpsApiEnvironment().Build()[$"{ServerOptions.Section}:Db"];
+        configuration ??= new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddIpsApiEnvironment()
+            .Build();
+        connectionString ??= configuration[$"{ServerOptions.Section}:Db"];
+        if (args is ["doctor"])
+        {
+            // Before anything touches the database: the doctor must work when it is the database that is missing.
+            return await Doctor.RunAsync(configuration, connectionString, output);
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             await error.WriteLineAsync("ipsapi admin: IPSAPI_DB is not set.");
@@ -31,6 +51,18 @@ public static class AdminCommand
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await new Migrator(dataSource).ApplyAsync();
         var accounts = new AccountStore(dataSource);
+
+        async Task<int> Report(bool done, string success, string failure)
+        {
+            if (done)
+            {
+                await output.WriteLineAsync(success);
+                return 0;
+            }
+
+            await error.WriteLineAsync($"ipsapi admin: {failure}.");
+            return 1;
+        }
 
         switch (args)
         {
@@ -58,6 +90,36 @@ public static class AdminCommand
                 return 0;
             case ["user", "add", var email, var password, var role, var companyList, .. var flags]:
                 return await AddUserAsync(accounts, email, password, role, companyList, flags, output, error);
+            case ["user", "set-password", var email, var password]:
+                password = await ReadPasswordAsync(password);
+                if (password.Length < 4)
+                {
+                    await error.WriteLineAsync("ipsapi admin: the password must have at least 4 characters.");
+                    return 64;
+                }
+
+                // Servers that verified the old password may accept it for up to IPSAPI_AUTH__CREDENTIALCACHESECONDS more.
+                return await Report(await accounts.SetPasswordAsync(email, password), $"password of {email} changed", $"no user has the email {email}");
+            case ["user", "set-role", var email, var roleText]:
+                if (ParseRole(roleText) is not { } newRole)
+                {
+                    await error.WriteLineAsync(UnknownRole(roleText));
+                    return 64;
+                }
+
+                return await Report(await accounts.SetRoleAsync(email, newRole), $"{email} is now {newRole}", $"no user has the email {email}");
+            case ["user", "add-to-company", var email, var companyList]:
+            {
+                var companies = companyList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var missing = await accounts.AddToCompaniesAsync(email, companies);
+                return await Report(missing is null, $"{email} added to {string.Join(", ", companies)}", missing ?? "");
+            }
+            case ["macro", .. var macroArgs]:
+                return await MacroCommands.RunAsync(dataSource, macroArgs, output, error);
+            case ["setscript", .. var setScriptArgs]:
+                return await SetScriptCommands.RunAsync(dataSource, setScriptArgs, output, error);
+            case ["job", "list", .. var flags]:
+                return await JobList.RunAsync(dataSource, flags, output, error);
             case ["user", "list"]:
                 foreach (var (user, companies) in await accounts.ListUsersAsync())
                 {
@@ -76,16 +138,13 @@ public static class AdminCommand
         AccountStore accounts, string email, string password, string roleText, string companyList, string[] flags,
         TextWriter output, TextWriter error)
     {
-        if (!Enum.TryParse<UserRole>(roleText, ignoreCase: false, out var role) || !Enum.IsDefined(role))
+        if (ParseRole(roleText) is not { } role)
         {
-            await error.WriteLineAsync($"ipsapi admin: unknown role {roleText} (one of {string.Join(", ", Enum.GetNames<UserRole>())}).");
+            await error.WriteLineAsync(UnknownRole(roleText));
             return 64;
         }
 
-        if (password == "-")
-        {
-            password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
-        }
+        password = await ReadPasswordAsync(password);
 
         if (password.Length < 4)
         {
@@ -111,4 +170,14 @@ public static class AdminCommand
         await output.WriteLineAsync($"user {user.Handle} {user.Email} added");
         return 0;
     }
+
+    private static UserRole? ParseRole(string text) =>
+        Enum.TryParse<UserRole>(text, ignoreCase: false, out var role) && Enum.IsDefined(role) ? role : null;
+
+    private static string UnknownRole(string text) =>
+        $"ipsapi admin: unknown role {text} (one of {string.Join(", ", Enum.GetNames<UserRole>())}).";
+
+    /// <summary>'-' reads the password from standard input, so it stays out of the shell history and process list.</summary>
+    private static async Task<string> ReadPasswordAsync(string password) =>
+        password == "-" ? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "" : password;
 }

@@ -10,12 +10,13 @@ using IpsApi.Jobs.Scheduling;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
+using IpsApi.Server.Ops;
+using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Soap;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
-using Serilog.Formatting.Compact;
 using SoapCore;
 using SoapCore.Extensibility;
 
@@ -61,7 +62,7 @@ public static class ServerApp
 
         builder.Services.AddSerilog((services, logger) =>
         {
-            ConfigureLogging(logger, builder.Configuration);
+            LogSetup.Configure(logger, builder.Configuration);
             logging?.Invoke(logger);
         });
 
@@ -92,6 +93,7 @@ public static class ServerApp
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
         builder.Services.AddScoped<IpsApiService>();
+        builder.Services.AddIpsOps(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -110,6 +112,8 @@ public static class ServerApp
             soap.CaseInsensitivePath = true;
         });
         app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
+        app.MapIpsOps();
+        app.MapIpsExports();
         return app;
     }
 
@@ -120,23 +124,6 @@ public static class ServerApp
         if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Demo)
         {
             await DemoSeed.EnsureAsync(app.Services.GetRequiredService<AccountStore>(), cancellationToken);
-        }
-    }
-
-    private static void ConfigureLogging(LoggerConfiguration logger, IConfiguration configuration)
-    {
-        logger.ReadFrom.Configuration(configuration)
-            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-            // SoapCore logs every fault as an error; the gateway logs each call once, with its outcome.
-            .MinimumLevel.Override("SoapCore", Serilog.Events.LogEventLevel.Fatal)
-            .Enrich.FromLogContext();
-        if (string.Equals(Environment.GetEnvironmentVariable("IPSAPI_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
-        {
-            logger.WriteTo.Console(new CompactJsonFormatter());
-        }
-        else
-        {
-            logger.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
         }
     }
 }

@@ -113,6 +113,7 @@ public sealed class SoapGateway(
             }
 
             logged = true;
+            Ops.Metrics.SoapMetrics.Call(plainXml ? "XML" : "SOAP", request?.Operation ?? "(unread)", fault?.Code, Stopwatch.GetElapsedTime(started));
             logger.LogInformation(
                 "{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
                 plainXml ? "XML" : "SOAP",

@@ -14,7 +14,7 @@ public sealed class UploadDirectoryTests(ServerFixture server)
         Directory.CreateDirectory(Path.Combine(source, "shoes"));
         await File.WriteAllBytesAsync(Path.Combine(source, "banner.png"), TestMedia.SolidImage(400, 300, ".png"));
         await File.WriteAllBytesAsync(Path.Combine(source, "shoes", "red.jpg"), TestMedia.SolidImage(300, 300, ".jpg"));
-        await File.WriteAllTextAsync(Path.Combine(source, "shoes", "shoes.metadata.tsv"), "name\ttitle\tseason\nred.jpg\tRed shoe\tspring\n");
+        await File.WriteAllTextAsync(Path.Combine(source, "shoes", "shoes.metadata.tsv"), "name\ttitle\tseason\nred.jpg\tRed shoe\tspring\nblue.jpg\tBlue shoe\tsummer\n");
 
         var run = await UploadAsync(tenant, "dir", "incoming", "catalog", includeSubfolders: true, processMetadata: true);
 
@@ -25,6 +25,8 @@ public sealed class UploadDirectoryTests(ServerFixture server)
         Assert.Equal("spring", red.Metadata["season"]);
         Assert.Null(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "catalog/shoes/shoes.metadata.tsv"));
         Assert.True(File.Exists(Path.Combine(source, "banner.png"))); // the server directory keeps its files
+        var warning = (await server.DetailsAsync(run.Id)).Single(d => d.LogType == "UploadWarning");
+        Assert.Equal(("shoes.metadata.tsv", "Metadata for 'blue.jpg' ignored: no such asset"), (warning.AssetName, warning.Message));
     }
 
     [Fact]
@@ -59,6 +61,8 @@ public sealed class UploadDirectoryTests(ServerFixture server)
 
         Assert.Equal((0, 0), (linked.FileSuccess, linked.TotalFiles));
         Assert.Equal((0, 1), (escape.FileSuccess, escape.FileError));
+        Assert.Contains(await server.DetailsAsync(escape.Id), d => d.LogType == "UploadError"
+            && d.Message == "The server directory 'escape' does not exist in the company's server folder");
         Assert.Equal(0, await AssetRow.CountAsync(server, tenant.CompanyHandle));
     }
 

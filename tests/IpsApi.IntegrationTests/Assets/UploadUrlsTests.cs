@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.IntegrationTests.Logs;
 
 namespace IpsApi.IntegrationTests.Assets;
 
@@ -109,14 +110,20 @@ public sealed class UploadUrlsTests(ServerFixture server)
         var id = Guid.NewGuid().ToString("N")[..8];
         var pdf = server.Files.Add($"{id}/brochure.pdf", TestMedia.Pdf("Spring shoes", "Summer sandals", "Autumn boots"));
 
-        await UploadAsync(tenant, "pdf", [(pdf, "docs/brochure.pdf")],
-            extra: "<pdfOptions><process>Rasterize</process><resolution>72</resolution><extractSearchWords>true</extractSearchWords></pdfOptions>");
+        var run = await UploadAsync(tenant, "pdf", [(pdf, "docs/brochure.pdf")],
+            extra: "<pdfOptions><process>Rasterize</process><resolution>72</resolution><colorspace>Cmyk</colorspace>"
+                 + "<extractSearchWords>true</extractSearchWords></pdfOptions>");
 
         var asset = (await AssetRow.LoadAsync(server, tenant.CompanyHandle, "docs/brochure.pdf"))!;
         Assert.Equal(("Pdf", 3), (asset.Kind, asset.PageCount!.Value));
         Assert.Equal(3, asset.Renditions.Keys.Count(k => k.StartsWith("Page:", StringComparison.Ordinal)));
-        Assert.Equal((300, 200), Dims(TestMedia.Size(Path.Combine(server.StorageRoot, asset.Renditions["Page:page-2"]))));
+        // CMYK was asked for, but PNG pages can only be RGB: the pages say so, and so does the log.
+        Assert.Equal((300, 200, 3), TestMedia.Size(Path.Combine(server.StorageRoot, asset.Renditions["Page:page-2"])));
         Assert.Contains("sandals", asset.Metadata["searchWords"], StringComparison.Ordinal);
+        var warning = (await server.DetailsAsync(run.Id)).Single(d => d.LogType == "UploadWarning");
+        Assert.Equal(("docs/brochure.pdf", "pdfOptions colorspace Cmyk: the page images are RGB, since PNG cannot hold CMYK"),
+            (warning.AssetName, warning.Message));
+        Assert.Equal((1, 1), (run.FileSuccess, run.FileWarning));
     }
 
     [Fact]
@@ -186,6 +193,20 @@ public sealed class UploadUrlsTests(ServerFixture server)
         Assert.Contains(errors, e => e.AssetName == "huge.png" && e.Message.Contains("limit", StringComparison.Ordinal));
         Assert.All(errors, e => Assert.DoesNotContain(server.StorageRoot, e.Message, StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(server.FoldersOf(tenant).Root, "*-download*", SearchOption.AllDirectories));
+
+        // Transfers count what the loopback server really delivered: the good file and the corrupt one (whose
+        // body arrived; it is the file that is refused). The five others never arrived.
+        var kit = new LogTestKit(server);
+        var jobLog = LogTestKit.Items(await kit.OkAsync(tenant, LogBodies.GetJobLogs(tenant.CompanyHandle))).Single();
+        Assert.Equal((2, 5, 0), (LogTestKit.Int(jobLog, "transferSuccessCount"), LogTestKit.Int(jobLog, "transferErrorCount"),
+            LogTestKit.Int(jobLog, "transferWarningCount")));
+
+        // A German reader reads why in German, the URL and the HTTP status as they were.
+        var handle = LogTestKit.HandleOf(tenant, "hostile", run);
+        var german = LogTestKit.Items(await kit.OkAsync(tenant, LogBodies.GetJobLogDetails(tenant.CompanyHandle, handle, logTypes: ["UploadError"]),
+            extraAuth: "<locale>de-DE</locale>")).Single();
+        Assert.Contains(LogTestKit.Details(german), d => LogTestKit.Text(d, "logMessage")
+            == $"Nicht von {server.Files.Url("/files/missing.png")} heruntergeladen: Der Server antwortete mit 404 Not Found");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace IpsApi.IntegrationTests.Scheduling;
 public sealed class RunEmailTests(ServerFixture server)
 {
     private const string Succeeds = "serverDirectoryPublishJob";   // an empty server directory publishes fine
-    private const string Fails = "metadataPublishJob";             // no executor yet: the run fails
+    private const string Fails = "imageServingPublishJob";         // no executor yet: the run fails
 
     [Theory]
     [InlineData("All", Succeeds, 2)]
@@ -29,8 +29,7 @@ public sealed class RunEmailTests(ServerFixture server)
         var jobName = $"mail {emailSetting} {jobType} {Guid.NewGuid():N}"[..60];
         var element = jobType == Succeeds
             ? $"<serverDirectoryPublishJob><emailSetting>{emailSetting}</emailSetting></serverDirectoryPublishJob>"
-            // metadataPublishJob has no emailSetting of its own: a failing job type that has one is needed.
-            : $"<exportJob><assetHandleArray><items>a|1</items></assetHandleArray><fmt>orig</fmt><emailSetting>{emailSetting}</emailSetting></exportJob>";
+            : $"<imageServingPublishJob><publishType>Full</publishType><emailSetting>{emailSetting}</emailSetting></imageServingPublishJob>";
 
         await server.SubmitAsync(tenant, jobName, element);
         await server.WaitForRunAsync(tenant, jobName, r => r.EndedAt is not null);
@@ -67,9 +66,9 @@ public sealed class RunEmailTests(ServerFixture server)
     public async Task A_failed_run_email_lists_its_first_error()
     {
         var tenant = await server.NewTenantAsync();
-        var element = "<exportJob><assetHandleArray><items>a|1</items></assetHandleArray><fmt>orig</fmt><emailSetting>Error</emailSetting></exportJob>";
+        var element = "<imageServingPublishJob><publishType>Full</publishType><emailSetting>Error</emailSetting></imageServingPublishJob>";
 
-        var jobName = $"failing export {Guid.NewGuid():N}";
+        var jobName = $"failing publish {Guid.NewGuid():N}";
         await server.SubmitAsync(tenant, jobName, element);
         await server.WaitForRunAsync(tenant, jobName, r => r.EndedAt is not null);
 

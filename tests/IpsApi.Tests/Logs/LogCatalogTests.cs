@@ -66,6 +66,15 @@ public sealed partial class LogCatalogTests
             LogText.Of(LogKeys.NotPublished, LogText.Of(LogKeys.ReasonPermissionDenied)).English);
         Assert.Equal("Not removed: input/output error", LogText.Of(LogKeys.NotRemoved, LogText.Of(LogKeys.ReasonInputOutput)).English);
         Assert.Equal("(no appName given)", LogText.Of(LogKeys.NoAppName).English);
+        Assert.Equal("Uploaded", LogText.Of(LogKeys.Uploaded).English);
+        Assert.Equal("Replaced the existing asset", LogText.Of(LogKeys.ReplacedExisting).English);
+        Assert.Equal("An asset with this name exists; overwrite is false", LogText.Of(LogKeys.DuplicateSkipped).English);
+        Assert.Equal("Not uploaded: the file could not be processed (IOException)",
+            LogText.Of(LogKeys.NotUploaded, LogText.Of(LogKeys.ReasonNotProcessable, "IOException")).English);
+        Assert.Equal("Not downloaded from http://example.test/a.png: the server answered 404 Not Found",
+            LogText.Of(LogKeys.NotDownloaded, "http://example.test/a.png", LogText.Of(LogKeys.DownloadHttpStatus, "404", "Not Found")).English);
+        Assert.Equal("Option not supported, ignored: pdfOptions/extractLinks (links are not extracted)",
+            LogText.Of(LogKeys.OptionNotSupported, LogText.Of(LogKeys.OptionPdfExtractLinks)).English);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using IpsApi.Assets.Processing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace IpsApi.Jobs.Executors.Ingest;
@@ -34,6 +35,7 @@ public sealed class AssetIngest(
 {
     private const string UploadSuccess = "UploadSuccess";
     private const string UploadError = "UploadError";
+    private const string UploadWarning = "UploadWarning";
 
     /// <summary>Ingests <paramref name="workFile"/> as <paramref name="folder"/>/<paramref name="name"/> of the run's company.</summary>
     public async Task<IReadOnlyList<IngestResult>> IngestAsync(
@@ -45,7 +47,7 @@ public sealed class AssetIngest(
         if (existing is not null && !settings.Overwrite)
         {
             File.Delete(workFile);
-            await run.Log.WriteAsync(JobLogTypes.DuplicateSkipped, "An asset with this name exists; overwrite is false", path,
+            await run.Log.WriteAsync(JobLogTypes.DuplicateSkipped, LogText.Of(LogKeys.DuplicateSkipped), path,
                 existing.Type.ToString(), existing.Handle, cancellationToken: cancellationToken);
             return [IngestResult.DuplicateSkipped];
         }
@@ -62,26 +64,18 @@ public sealed class AssetIngest(
         Directory.CreateDirectory(work);
         try
         {
-            var (type, facts, renditions, metadata) = await ProcessAsync(run, kind, workFile, work, settings, cancellationToken);
+            var (type, facts, renditions, metadata) = await ProcessAsync(run, kind, workFile, path, work, settings, cancellationToken);
 
             var originalKey = $"{company.Handle}/assets/{(folder.Length == 0 ? "" : folder + "/")}{ingestId}-{name}";
             var original = await files.PutAsync(originalKey, workFile, cancellationToken);
             newKeys.Add(originalKey);
-            var stored = new List<Rendition>();
-            foreach (var (kindName, renditionName, file, width, height) in renditions)
-            {
-                var key = kindName == "Pyramid"
-                    ? $"{company.Handle}/optimized/{ingestId}.tif"
-                    : $"{company.Handle}/renditions/{ingestId}/{renditionName}{Path.GetExtension(file)}";
-                var put = await files.PutAsync(key, file, cancellationToken);
-                newKeys.Add(key);
-                stored.Add(new Rendition(kindName, renditionName, key, put.Size, width, height));
-            }
+            var stored = await PutRenditionsAsync(company.Handle, ingestId, renditions, newKeys, cancellationToken);
 
             var (asset, replaced) = await assets.SaveAsync(new AssetWrite(
                 company.Id, company.Handle, folder, name, type, original.Size, original.Sha256, originalKey, facts,
                 settings.ReadyForPublish, settings.PreservePublishState && existing is not null, stored, metadata), cancellationToken);
             newKeys.Clear(); // committed: from here on they are the asset's files
+            JobMetrics.Ingested(run.Job.Definition.Spec.Type, original.Size);
             foreach (var key in replaced)
             {
                 files.Delete(key);
@@ -89,23 +83,23 @@ public sealed class AssetIngest(
 
             if (existing is null)
             {
-                await run.Log.WriteAsync(UploadSuccess, "Uploaded", path, type.ToString(), asset.Handle, cancellationToken: cancellationToken);
+                await run.Log.WriteAsync(UploadSuccess, LogText.Of(LogKeys.Uploaded), path, type.ToString(), asset.Handle, cancellationToken: cancellationToken);
                 return [IngestResult.Created];
             }
 
-            await run.Log.WriteAsync(JobLogTypes.FileUpdated, "Replaced the existing asset", path, type.ToString(), asset.Handle,
+            await run.Log.WriteAsync(JobLogTypes.FileUpdated, LogText.Of(LogKeys.ReplacedExisting), path, type.ToString(), asset.Handle,
                 cancellationToken: cancellationToken);
             return [IngestResult.Updated];
         }
         catch (MediaRejectedException e)
         {
-            await run.Log.WriteAsync(UploadError, $"Not uploaded: {e.Message}", path, cancellationToken: cancellationToken);
+            await run.Log.WriteAsync(UploadError, LogText.Of(LogKeys.NotUploaded, e.Message), path, cancellationToken: cancellationToken);
             return [IngestResult.Failed];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NetVips.VipsException)
+        catch (Exception e) when (IsProcessingFailure(e))
         {
             logger.LogWarning(e, "Ingest of {Path} failed", path);
-            await run.Log.WriteAsync(UploadError, $"Not uploaded: the file could not be processed ({e.GetType().Name})", path,
+            await run.Log.WriteAsync(UploadError, LogText.Of(LogKeys.NotUploaded, LogText.Of(LogKeys.ReasonNotProcessable, e.GetType().Name)), path,
                 cancellationToken: cancellationToken);
             return [IngestResult.Failed];
         }
@@ -121,8 +115,102 @@ public sealed class AssetIngest(
         }
     }
 
+    /// <summary>
+    /// Processes an existing asset again from its stored original with <paramref name="settings"/> and replaces its
+    /// renditions in one transaction (the original stays where it is). reprocessAssetsJob and optimizeImagesJob
+    /// come through here, so a re-made rendition is made exactly as ingest makes it. With
+    /// <paramref name="keepOtherRenditions"/>, renditions this processing does not produce (a mask made at upload)
+    /// are kept. The new files are removed again when anything fails, so a failure leaves the asset as it was.
+    /// </summary>
+    /// <exception cref="Exception">A failure that <see cref="IsProcessingFailure"/> recognises: the caller logs it.</exception>
+    public async Task<Asset> ReprocessAsync(
+        JobRun run, Asset asset, IngestSettings settings, bool keepOtherRenditions, CancellationToken cancellationToken)
+    {
+        var company = run.Job.Company;
+        var kind = asset.Type switch
+        {
+            AssetType.Image => AssetKind.Image,
+            AssetType.Pdf => AssetKind.Pdf,
+            AssetType.Video => AssetKind.Video,
+            _ => AssetKind.Other,
+        };
+        var ingestId = Guid.NewGuid().ToString("N")[..12];
+        var work = files.CreateWorkFolder(company.Handle);
+        var newKeys = new List<string>();
+        try
+        {
+            // The processors only read the original, so they read it in place rather than from a copy.
+            var (type, facts, renditions, metadata) = await ProcessAsync(
+                run, kind, files.LocalPath(asset.OriginalKey), asset.Path, work, settings, cancellationToken);
+            var stored = await PutRenditionsAsync(company.Handle, ingestId, renditions, newKeys, cancellationToken);
+            if (keepOtherRenditions)
+            {
+                var made = stored.Select(r => (r.Kind, r.Name)).ToHashSet();
+                stored.AddRange((await assets.RenditionsAsync(asset.Id, cancellationToken)).Where(r => !made.Contains((r.Kind, r.Name))));
+            }
+
+            // SaveAsync rewrites the metadata: what the asset had (keywords, earlier words) stays unless processing
+            // produced a new value for it.
+            var merged = new Dictionary<string, string>(await assets.MetadataAsync(asset.Id, cancellationToken), StringComparer.Ordinal);
+            foreach (var (key, value) in metadata)
+            {
+                merged[key] = value;
+            }
+
+            var (saved, replaced) = await assets.SaveAsync(new AssetWrite(
+                company.Id, company.Handle, asset.Folder, asset.Name, type, asset.Size, asset.Checksum, asset.OriginalKey, facts,
+                settings.ReadyForPublish, settings.PreservePublishState, stored, merged), cancellationToken);
+            newKeys.Clear(); // committed: from here on they are the asset's files
+
+            // Replaced lists every key the row had, the original and kept renditions among them: only the rest go.
+            var inUse = stored.Select(r => r.StorageKey).Append(asset.OriginalKey).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in replaced.Where(k => !inUse.Contains(k)))
+            {
+                files.Delete(key);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            foreach (var key in newKeys)
+            {
+                files.Delete(key);
+            }
+
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The failures of one file's processing that are reported on that file rather than failing the run.</summary>
+    public static bool IsProcessingFailure(Exception e) =>
+        e is MediaRejectedException or IOException or UnauthorizedAccessException or InvalidOperationException or NetVips.VipsException;
+
+    /// <summary>The message of a processing failure for the job log: what the processor said, or the kind of failure.</summary>
+    public static LogText FailureText(Exception e) =>
+        e is MediaRejectedException ? LogText.Plain(e.Message) : LogText.Of(LogKeys.ReasonNotProcessable, e.GetType().Name);
+
+    /// <summary>Moves the processed files into the store under fresh keys, noting each in <paramref name="newKeys"/>.</summary>
+    private async Task<List<Rendition>> PutRenditionsAsync(
+        string companyHandle, string ingestId, List<(string Kind, string Name, string File, int? Width, int? Height)> renditions,
+        List<string> newKeys, CancellationToken cancellationToken)
+    {
+        var stored = new List<Rendition>();
+        foreach (var (kindName, renditionName, file, width, height) in renditions)
+        {
+            var key = kindName == "Pyramid"
+                ? $"{companyHandle}/optimized/{ingestId}.tif"
+                : $"{companyHandle}/renditions/{ingestId}/{renditionName}{Path.GetExtension(file)}";
+            var put = await files.PutAsync(key, file, cancellationToken);
+            newKeys.Add(key);
+            stored.Add(new Rendition(kindName, renditionName, key, put.Size, width, height));
+        }
+
+        return stored;
+    }
+
     private async Task<(AssetType Type, AssetFacts Facts, List<(string Kind, string Name, string File, int? Width, int? Height)> Renditions, Dictionary<string, string> Metadata)>
-        ProcessAsync(JobRun run, AssetKind kind, string file, string work, IngestSettings settings, CancellationToken cancellationToken)
+        ProcessAsync(JobRun run, AssetKind kind, string file, string path, string work, IngestSettings settings, CancellationToken cancellationToken)
     {
         var renditions = new List<(string, string, string, int?, int?)>();
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -139,7 +227,7 @@ public sealed class AssetIngest(
 
                 foreach (var warning in outcome.Warnings)
                 {
-                    await run.Log.WriteAsync("UploadWarning", warning, Path.GetFileName(file), cancellationToken: cancellationToken);
+                    await run.Log.WriteAsync(UploadWarning, warning, path, cancellationToken: cancellationToken);
                 }
 
                 var info = outcome.Original;
@@ -153,6 +241,12 @@ public sealed class AssetIngest(
                 switch (pdf?.Process)
                 {
                     case PdfProcess.Rasterize:
+                        if (pdf.Colorspace == ColorSpace.Cmyk)
+                        {
+                            // Asked for and not delivered: the client would otherwise take the pages for CMYK.
+                            await run.Log.WriteAsync(UploadWarning, LogText.Of(LogKeys.PdfPagesRgbNotCmyk), path, cancellationToken: cancellationToken);
+                        }
+
                         var pages = await pdfs.RasterizeAsync(file, pdf.Resolution ?? 150, (pdf.Colorspace ?? ColorSpace.Auto).ToString(),
                             work, null, cancellationToken);
                         renditions.AddRange(pages.Select((page, i) => ("Page", $"page-{i + 1}", page, (int?)null, (int?)null)));
@@ -208,7 +302,7 @@ public sealed class AssetIngest(
             }
             catch (MediaRejectedException e)
             {
-                await run.Log.WriteAsync(UploadError, $"Not unpacked: {e.Message}", folder.Length == 0 ? name : $"{folder}/{name}",
+                await run.Log.WriteAsync(UploadError, LogText.Of(LogKeys.NotUnpacked, e.Message), folder.Length == 0 ? name : $"{folder}/{name}",
                     cancellationToken: cancellationToken);
                 return [IngestResult.Failed];
             }

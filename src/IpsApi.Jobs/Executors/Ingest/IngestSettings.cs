@@ -1,5 +1,6 @@
 using IpsApi.Assets.Processing;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Running.Messages;
 using ProcessingColor = IpsApi.Assets.Processing.ColorHandling;
 using ProcessingCorner = IpsApi.Assets.Processing.Corner;
 using ProcessingFill = IpsApi.Assets.Processing.FillMethod;
@@ -21,51 +22,51 @@ public sealed record IngestSettings(
     /// Options asked for that this server cannot honour: each is reported once per run as an UploadWarning
     /// naming it, never passed over silently.
     /// </summary>
-    public IEnumerable<string> UnsupportedOptions()
+    public IEnumerable<LogText> UnsupportedOptions()
     {
         if (Options.PhotoshopOptions is { Process: PhotoshopProcess.MaintainLayers } or { LayerOptions: not null })
         {
-            yield return "photoshopOptions (layers are not kept: a Photoshop file is stored flattened, as libvips reads it)";
+            yield return LogText.Of(LogKeys.OptionPhotoshopLayers);
         }
 
         if (Options.PostScriptOptions?.Process == PostScriptProcess.Rasterize)
         {
-            yield return "postScriptOptions (PostScript files are stored as they are, not rasterised)";
+            yield return LogText.Of(LogKeys.OptionPostScript);
         }
 
         if (Options.IllustratorOptions?.Process == IllustratorProcess.Rasterize)
         {
-            yield return "illustratorOptions (Illustrator files are stored as they are, not rasterised)";
+            yield return LogText.Of(LogKeys.OptionIllustrator);
         }
 
         if (Options.InDesignOptions is { Process: not InDesignProcess.None })
         {
-            yield return "inDesignOptions (InDesign files are stored as they are)";
+            yield return LogText.Of(LogKeys.OptionInDesign);
         }
 
         if (Options.ColorManagementOptions is { SourceProfileHandle: not null } or { OutputProfileHandle: not null })
         {
-            yield return "colorManagementOptions profile handles (colour is converted to sRGB with the embedded profile)";
+            yield return LogText.Of(LogKeys.OptionColorProfiles);
         }
 
         if (Options.AutoSetCreationOptions is not null)
         {
-            yield return "autoSetCreationOptions (use automatedSetGenerationJob after the upload)";
+            yield return LogText.Of(LogKeys.OptionAutoSetCreation);
         }
 
         if (Options.PdfOptions?.PdfCatalog == true)
         {
-            yield return "pdfOptions/pdfCatalog (the page images are kept as renditions of the PDF; no catalog set is made)";
+            yield return LogText.Of(LogKeys.OptionPdfCatalog);
         }
 
         if (Options.PdfOptions?.ExtractLinks == true)
         {
-            yield return "pdfOptions/extractLinks";
+            yield return LogText.Of(LogKeys.OptionPdfExtractLinks);
         }
 
         if (Options.ProjectHandles is { Count: > 0 })
         {
-            yield return "projectHandleArray (projects are not kept by this server)";
+            yield return LogText.Of(LogKeys.OptionProjects);
         }
     }
 

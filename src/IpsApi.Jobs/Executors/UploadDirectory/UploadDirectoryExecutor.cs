@@ -4,6 +4,7 @@ using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Executors.Ingest;
 using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Running.Messages;
 using IpsApi.Jobs.Storage;
 using Microsoft.Extensions.Options;
 
@@ -33,14 +34,14 @@ public sealed class UploadDirectoryExecutor(
         var settings = new IngestSettings(spec.Overwrite, spec.ReadyForPublish, spec.PreservePublishState == true, spec.Processing);
         foreach (var option in settings.UnsupportedOptions())
         {
-            await run.Log.WriteAsync("UploadWarning", $"Option not supported, ignored: {option}", cancellationToken: cancellationToken);
+            await run.Log.WriteAsync("UploadWarning", LogText.Of(LogKeys.OptionNotSupported, option), cancellationToken: cancellationToken);
         }
 
         var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Handle).Server;
         var source = spec.ServerDir.Trim('/').Length == 0 ? Path.GetFullPath(serverRoot) : CompanyFolders.Inside(serverRoot, spec.ServerDir.Trim('/'));
         if (source is null || !Directory.Exists(source) || IsLink(source))
         {
-            await run.Log.WriteAsync("UploadError", $"The server directory '{spec.ServerDir}' does not exist in the company's server folder",
+            await run.Log.WriteAsync("UploadError", LogText.Of(LogKeys.ServerDirectoryMissing, spec.ServerDir),
                 cancellationToken: cancellationToken);
             return;
         }
@@ -102,7 +103,7 @@ public sealed class UploadDirectoryExecutor(
         var header = lines.FirstOrDefault()?.Split('\t');
         if (header is not { Length: > 1 } || !header[0].Equals("name", StringComparison.OrdinalIgnoreCase))
         {
-            await run.Log.WriteAsync("UploadWarning", "Metadata file ignored: its first line must be 'name' and the metadata keys, tab-separated",
+            await run.Log.WriteAsync("UploadWarning", LogText.Of(LogKeys.MetadataFileBadHeader),
                 file.Name, cancellationToken: cancellationToken);
             return;
         }
@@ -113,7 +114,7 @@ public sealed class UploadDirectoryExecutor(
             var asset = await assets.FindAsync(run.Job.Company.Id, folder, cells[0], cancellationToken);
             if (asset is null)
             {
-                await run.Log.WriteAsync("UploadWarning", $"Metadata for '{cells[0]}' ignored: no such asset", file.Name,
+                await run.Log.WriteAsync("UploadWarning", LogText.Of(LogKeys.MetadataNoSuchAsset, cells[0]), file.Name,
                     cancellationToken: cancellationToken);
                 continue;
             }

@@ -2,6 +2,7 @@ using IpsApi.Assets.Files;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Executors.Ingest;
 using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Jobs.Executors.UploadUrls;
@@ -23,7 +24,7 @@ public sealed class UploadUrlsExecutor(
         var settings = new IngestSettings(spec.Overwrite, spec.ReadyForPublish, spec.PreservePublishState == true, spec.Processing);
         foreach (var option in settings.UnsupportedOptions())
         {
-            await run.Log.WriteAsync("UploadWarning", $"Option not supported, ignored: {option}", cancellationToken: cancellationToken);
+            await run.Log.WriteAsync("UploadWarning", LogText.Of(LogKeys.OptionNotSupported, option), cancellationToken: cancellationToken);
         }
 
         var urls = spec.Urls ?? [];
@@ -70,10 +71,14 @@ public sealed class UploadUrlsExecutor(
         catch (DownloadFailedException e)
         {
             File.Delete(download);
-            await run.Log.WriteAsync("UploadError", $"Not downloaded from {url.SourceUrl}: {e.Message}", destination,
+            await run.Log.TransferAsync(succeeded: false, cancellationToken);
+            await run.Log.WriteAsync("UploadError", LogText.Of(LogKeys.NotDownloaded, url.SourceUrl, e.Reason), destination,
                 cancellationToken: cancellationToken);
             return [IngestResult.Failed];
         }
+
+        // The whole body arrived: the transfer succeeded, whatever the ingest then makes of the file.
+        await run.Log.TransferAsync(succeeded: true, cancellationToken);
 
         return await ingest.IngestAsync(run, download, folder, name, settings, cancellationToken);
     }

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Net;
 using IpsApi.Jobs.Net;
+using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Jobs.Executors.UploadUrls;
 
-/// <summary>A download that did not happen, with a reason safe to put in the job log.</summary>
-public sealed class DownloadFailedException(string reason) : Exception(reason);
+/// <summary>A download that did not happen, with a reason safe to put in the job log, in the reader's language.</summary>
+public sealed class DownloadFailedException(LogText reason) : Exception(reason.English)
+{
+    public LogText Reason { get; } = reason;
+}
 
 /// <summary>
 /// Downloads a URL to a file with constant memory (streamed in 80 KB pieces), within a size limit and timeouts,
@@ -30,15 +35,15 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
             }
             catch (HttpRequestException e) when (OutboundRequestRefusedException.FindIn(e) is { } refused)
             {
-                throw new DownloadFailedException(refused.Message);
+                throw new DownloadFailedException(LogText.Plain(refused.Message));
             }
             catch (HttpRequestException)
             {
-                throw new DownloadFailedException("the server could not be reached");
+                throw new DownloadFailedException(LogText.Of(LogKeys.DownloadUnreachable));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new DownloadFailedException("the server did not answer in time");
+                throw new DownloadFailedException(LogText.Of(LogKeys.DownloadTimedOut));
             }
         }
     }
@@ -52,7 +57,7 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
             var decision = policy.CheckUrl(current);
             if (!decision.Allowed)
             {
-                throw new DownloadFailedException(redirects == 0 ? $"refused: {decision.Reason}" : $"redirect refused: {decision.Reason}");
+                throw new DownloadFailedException(LogText.Of(redirects == 0 ? LogKeys.DownloadRefused : LogKeys.DownloadRedirectRefused, decision.Reason ?? ""));
             }
 
             using var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +67,7 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
             {
                 if (redirects >= settings.MaxRedirects)
                 {
-                    throw new DownloadFailedException($"more than {settings.MaxRedirects} redirects");
+                    throw new DownloadFailedException(LogText.Of(LogKeys.DownloadTooManyRedirects, Number(settings.MaxRedirects)));
                 }
 
                 current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -76,12 +81,12 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new DownloadFailedException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new DownloadFailedException(LogText.Of(LogKeys.DownloadHttpStatus, Number((int)response.StatusCode), response.ReasonPhrase ?? ""));
             }
 
             if (response.Content.Headers.ContentLength > settings.MaxBytes)
             {
-                throw new DownloadFailedException($"the file is larger than the limit of {settings.MaxBytes} bytes");
+                throw new DownloadFailedException(LogText.Of(LogKeys.DownloadTooLarge, Number(settings.MaxBytes)));
             }
 
             return await CopyAsync(response, destination, settings, cancellationToken);
@@ -107,12 +112,14 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
             total += read;
             if (total > settings.MaxBytes)
             {
-                throw new DownloadFailedException($"the file is larger than the limit of {settings.MaxBytes} bytes");
+                throw new DownloadFailedException(LogText.Of(LogKeys.DownloadTooLarge, Number(settings.MaxBytes)));
             }
 
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool IsWorthRetrying(Exception e) => e switch
     {

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace IpsApi.Bench;
+
+/// <summary>A benchmark could not measure what it set out to (a run failed, a baseline download went wrong).</summary>
+public sealed class BenchmarkFailedException(string message) : Exception(message);
+
+/// <summary>The command line of a benchmark, with the defaults the recorded results were made with.</summary>
+public sealed record BenchOptions(
+    int Images,
+    int Parallel,
+    long MinBytes,
+    long MaxBytes,
+    string ResultsPath,
+    string AdminConnectionString,
+    IReadOnlyList<string> Arguments)
+{
+    public const string Usage =
+        """
+        Usage: ./ipsapi bench ingest [--images N] [--parallel N] [--results PATH]
+
+          ingest        one uploadUrlsJob of N generated images (1-5 MB JPEG/PNG) from a loopback HTTP server,
+                        against 'curl --parallel' downloading the same URLs in the same run
+          --images N    how many images (default 500)
+          --parallel N  downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
+                        (--parallel-max); default 4, the server's default
+          --results P   where the table is recorded (default bench/RESULTS.md)
+
+        The benchmark creates its own database on the PostgreSQL that IPSAPI_BENCH_DB names (the script points it
+        at the private cluster) and drops it at the end.
+        """;
+
+    /// <summary>The server's default downloads at a time: what a user who changes nothing gets.</summary>
+    public const int DefaultParallel = 4;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var images = 500;
+        var parallel = DefaultParallel;
+        var results = Path.Combine("bench", "RESULTS.md");
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--images":
+                    images = Positive(Value(), "--images");
+                    break;
+                case "--parallel":
+                    parallel = Positive(Value(), "--parallel");
+                    break;
+                case "--results":
+                    results = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{args[i]}'");
+            }
+        }
+
+        var admin = Environment.GetEnvironmentVariable("IPSAPI_BENCH_DB") is { Length: > 0 } db
+            ? db
+            : "Host=127.0.0.1;Port=55432;Username=ipsapi;Database=postgres";
+        return new BenchOptions(images, parallel, 1_000_000, 5_000_000, results, admin, args.ToArray());
+    }
+
+    /// <summary>The command as a user types it again to reproduce the figures.</summary>
+    public string Command => Arguments.Count == 0 ? "./ipsapi bench ingest" : $"./ipsapi bench ingest {string.Join(' ', Arguments)}";
+
+    private static int Positive(string text, string name) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} needs a positive whole number, not '{text}'");
+}

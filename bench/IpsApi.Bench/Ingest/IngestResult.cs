@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace IpsApi.Bench.Ingest;
+
+/// <summary>The ingest benchmark's figures, as the console table and as the RESULTS.md section.</summary>
+public sealed class IngestResult(
+    BenchOptions options, IReadOnlyList<BenchImage> images, JobMeasure job, TimeSpan curl, string curlVersion, DateTimeOffset date,
+    string loadAtStart)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private double Megabytes => images.Sum(i => i.Bytes) / 1e6;
+
+    private IReadOnlyList<(string Figure, double Job, double Curl, string Format)> Rows =>
+    [
+        ("files/s", images.Count / job.Elapsed.TotalSeconds, images.Count / curl.TotalSeconds, "0.0"),
+        ("MB/s", Megabytes / job.Elapsed.TotalSeconds, Megabytes / curl.TotalSeconds, "0.0"),
+        ("seconds, submit to end", job.Elapsed.TotalSeconds, curl.TotalSeconds, "0.0"),
+    ];
+
+    private const string JobHeading = "uploadUrlsJob (download + ingest)";
+    private const string CurlHeading = "curl --parallel (download only)";
+
+    /// <summary>The table for the console, aligned in columns.</summary>
+    public string Table()
+    {
+        var lines = new List<string[]> { new[] { "figure", JobHeading, CurlHeading, "ratio (job ÷ curl)" } };
+        lines.AddRange(Rows.Select(r => new[] { r.Figure, r.Job.ToString(r.Format, Invariant), r.Curl.ToString(r.Format, Invariant), Ratio(r.Job, r.Curl) }));
+        var widths = Enumerable.Range(0, 4).Select(c => lines.Max(l => l[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.AppendLine(string.Join("  ", line.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
+        }
+
+        text.Append(Invariant, $"{images.Count} images, {Megabytes:0} MB, {options.Parallel} at a time. The job also decodes every image and ");
+        text.Append("writes its optimized pyramid, checksum, catalog rows and job log; curl only writes the bytes.");
+        return text.ToString();
+    }
+
+    /// <summary>The RESULTS.md section: the table with the command, date and machine that produced it.</summary>
+    public string Markdown()
+    {
+        var jpegs = images.Count(i => i.Name.EndsWith(".jpg", StringComparison.Ordinal));
+        var text = new StringBuilder();
+        text.AppendLine("## ingest: uploadUrlsJob against curl --parallel");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"- Command: `{options.Command}`");
+        text.AppendLine(Invariant, $"- Date: {date:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(Invariant, $"- Machine: {Machine()}; 1-minute load average when the benchmark started: {loadAtStart}");
+        var sizes = string.Create(Invariant, $"{images.Min(i => i.Bytes) / 1e6:0.00}-{images.Max(i => i.Bytes) / 1e6:0.00} MB each");
+        var pixels = string.Create(Invariant,
+            $"{images.Min(i => (long)i.Width * i.Height) / 1e6:0.0}-{images.Max(i => (long)i.Width * i.Height) / 1e6:0.0} megapixels");
+        text.AppendLine(Invariant, $"- Input: {images.Count} generated images ({jpegs} JPEG, {images.Count - jpegs} PNG; {sizes}, {Megabytes:0} MB in all; {pixels}) served from disk by a loopback HTTP server (Kestrel); MB = 10^6 bytes");
+        text.AppendLine(Invariant, $"- Parallelism: {options.Parallel} downloads at a time for both (`IPSAPI_DOWNLOADS__MAXPARALLEL`, `curl --parallel --parallel-max {options.Parallel}`); the server otherwise with its defaults, after an unmeasured warm-up job of {options.Parallel} images");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"| figure | {JobHeading} | baseline: {CurlHeading} | ratio (job ÷ curl) |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var row in Rows)
+        {
+            text.AppendLine(Invariant, $"| {row.Figure} | {row.Job.ToString(row.Format, Invariant)} | {row.Curl.ToString(row.Format, Invariant)} | {Ratio(row.Job, row.Curl)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Not like for like, on purpose: the job's time runs from the submitJob request to the run's end and covers the "
+            + "download **and** the ingest of every file (decode with libvips, optimized pyramid TIFF, SHA-256, atomic store, catalog "
+            + "rows, job log with transfer and file counts), while curl only writes the bytes to disk. The ratio is the price of "
+            + "turning downloads into assets on this machine, not a download slowdown. "
+            + string.Create(Invariant, $"Of the job's {job.Elapsed.TotalSeconds:0.0} s, {job.UntilStart.TotalSeconds:0.0} s passed before the run started (scheduler)."));
+        return text.ToString();
+    }
+
+    private static string Ratio(double job, double curl) => (job / curl).ToString("0.00", Invariant);
+
+    private string Machine()
+    {
+        var memory = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) is { } line
+            ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Invariant) / 1024.0 / 1024.0:0.0} GiB memory"
+            : "memory unknown";
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            ?? "CPU model unknown";
+        var vips = $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
+        return string.Create(Invariant,
+            $"nproc {Environment.ProcessorCount} ({cpu}), {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, libvips {vips}, {curlVersion}");
+    }
+}

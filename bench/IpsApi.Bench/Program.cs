@@ -1,0 +1,51 @@
+using IpsApi.Bench;
+using IpsApi.Bench.Ingest;
+
+// ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+if (args[0] != "ingest")
+{
+    Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args.Skip(1).ToArray());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the benchmark unwind: it drops its database and deletes its files on the way out.
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    await IngestBenchmark.RunAsync(options, stop.Token);
+    return 0;
+}
+catch (BenchmarkFailedException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("bench: interrupted");
+    return 130;
+}

@@ -1,0 +1,51 @@
+using System.Security;
+using IpsApi.IntegrationTests.Infrastructure;
+
+namespace IpsApi.IntegrationTests.AssetWork;
+
+/// <summary>The steps the asset work tests share: assets made by a real upload, a job run to its end.</summary>
+internal static class AssetWorkSteps
+{
+    /// <summary>Serves the files and uploads them through uploadUrlsJob, so the assets are exactly what ingest makes.</summary>
+    public static async Task UploadAsync(
+        ServerFixture server, TestTenant tenant, IReadOnlyList<(string Dest, byte[] Content)> files, bool readyForPublish = false, string extra = "")
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var items = string.Concat(files.Select(f =>
+            $"<items><sourceUrl>{SecurityElement.Escape(server.Files.Add($"{id}/{f.Dest}", f.Content))}</sourceUrl>"
+            + $"<destPath>{SecurityElement.Escape(f.Dest)}</destPath></items>"));
+        var run = await RunAsync(server, tenant, $"upload {id}",
+            $"<uploadUrlsJob><urlArray>{items}</urlArray><overwrite>true</overwrite><readyForPublish>{Bool(readyForPublish)}</readyForPublish>"
+            + $"<createMask>false</createMask>{extra}<emailSetting>None</emailSetting></uploadUrlsJob>");
+        Assert.Equal(("Done", files.Count), (run.State, run.FileSuccess + run.FileUpdate));
+    }
+
+    /// <summary>Submits the job and waits for its run to end.</summary>
+    public static async Task<RunRow> RunAsync(ServerFixture server, TestTenant tenant, string jobName, string element)
+    {
+        await server.SubmitAsync(tenant, jobName, element);
+        var runs = await Eventually.WaitAsync(() => server.RunsAsync(tenant, jobName), r => r.Any(x => x.EndedAt is not null),
+            $"the run of {jobName}", 120);
+        return runs.First(r => r.EndedAt is not null);
+    }
+
+    public static async Task<AssetRow> AssetAsync(ServerFixture server, TestTenant tenant, string path) =>
+        await AssetRow.LoadAsync(server, tenant.CompanyHandle, path) ?? throw new Xunit.Sdk.XunitException($"no asset {path}");
+
+    public static string Handle(TestTenant tenant, AssetRow asset) => $"a|{tenant.CompanyHandle}|{asset.Id}";
+
+    public static string Handles(IEnumerable<string> handles) =>
+        string.Concat(handles.Select(h => $"<items>{SecurityElement.Escape(h)}</items>"));
+
+    public static string Stored(ServerFixture server, string key) => Path.Combine(server.StorageRoot, key);
+
+    /// <summary>Width and height of each level of a pyramid TIFF, largest first.</summary>
+    public static IReadOnlyList<(int Width, int Height)> Levels(string tiff)
+    {
+        using var first = NetVips.Image.NewFromFile(tiff);
+        var pages = first.Contains("n-pages") ? (int)first.Get("n-pages") : 1;
+        return Enumerable.Range(0, pages).Select(p => TestMedia.Size(tiff, p)).Select(s => (s.Width, s.Height)).ToList();
+    }
+
+    public static string Bool(bool value) => value ? "true" : "false";
+}

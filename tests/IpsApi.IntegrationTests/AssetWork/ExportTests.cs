@@ -1,0 +1,168 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security;
+using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Server.Admin;
+using static IpsApi.IntegrationTests.AssetWork.AssetWorkSteps;
+
+namespace IpsApi.IntegrationTests.AssetWork;
+
+/// <summary>exportJob end to end: the ZIP behind the link in the job log, its entries, formats and sizes.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class ExportTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Originals_are_zipped_as_stored_behind_an_expiring_link_and_unknown_handles_are_warnings()
+    {
+        var tenant = await server.NewTenantAsync();
+        var other = await server.NewTenantAsync();
+        var jpeg = TestMedia.SolidImage(600, 400, ".jpg");
+        var pdf = TestMedia.Pdf("Spring shoes");
+        await UploadAsync(server, tenant, [("catalog/shoe.jpg", jpeg), ("docs/brochure.pdf", pdf)]);
+        await UploadAsync(server, other, [("theirs.png", TestMedia.SolidImage(10, 10, ".png"))]);
+        var handles = new[]
+        {
+            Handle(tenant, await AssetAsync(server, tenant, "catalog/shoe.jpg")),
+            Handle(tenant, await AssetAsync(server, tenant, "docs/brochure.pdf")),
+            Handle(other, await AssetAsync(server, other, "theirs.png")),
+        };
+
+        var (run, link) = await ExportAsync(tenant, "orig", handles, "orig");
+
+        Assert.Equal(("Done", 2, 1, 0), (run.State, run.FileSuccess, run.FileWarning, run.FileError));
+        Assert.StartsWith($"{server.BaseAddress.GetLeftPart(UriPartial.Authority)}/exports/", link!, StringComparison.Ordinal);
+        var zip = await DownloadAsync(link!);
+        Assert.Equal(["catalog/shoe.jpg", "docs/brochure.pdf"], zip.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(jpeg, zip["catalog/shoe.jpg"]);
+        Assert.Equal(pdf, zip["docs/brochure.pdf"]);
+        Assert.Single(Directory.GetFiles(Path.Combine(server.StorageRoot, tenant.CompanyHandle, "exports"), "*.zip"));
+        var details = await server.DetailsAsync(run.Id);
+        Assert.Equal($"{handles[2]} is not an asset of this company; skipped", details.Single(d => d.LogType == "ExportWarning").Message);
+        Assert.StartsWith("The ZIP of 2 files can be downloaded until ", details.Single(d => d.LogType == "ExportDownload").Message, StringComparison.Ordinal);
+
+        // A guessed token and an expired one are both simply not there.
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync(new Uri(server.BaseAddress, "/exports/" + new string('A', 43)))).StatusCode);
+        await server.ExecuteAsync("update export_downloads set expires_at = now() - interval '1 minute' where token = @token",
+            ("token", link![(link!.LastIndexOf('/') + 1)..]));
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Convert_renders_images_with_the_modifiers_and_skips_what_is_not_an_image()
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant,
+        [
+            ("shoe.jpg", TestMedia.SolidImage(600, 400, ".jpg", red: 200, green: 30, blue: 30)),
+            ("framed.png", TestMedia.FramedImage(400, 300, 50)),
+            ("docs/brochure.pdf", TestMedia.Pdf("Spring shoes")),
+        ]);
+        string[] handles =
+        [
+            Handle(tenant, await AssetAsync(server, tenant, "shoe.jpg")),
+            Handle(tenant, await AssetAsync(server, tenant, "framed.png")),
+            Handle(tenant, await AssetAsync(server, tenant, "docs/brochure.pdf")),
+        ];
+
+        var (run, link) = await ExportAsync(tenant, "crop png", handles, "convert", modifiers: "wid=200&hei=100&fit=crop&fmt=png");
+        var (_, cropLink) = await ExportAsync(tenant, "region", handles[1..2], "convert", modifiers: "crop=50,50,300,200&wid=150&fmt=jpg&qlt=90");
+
+        Assert.Equal(("Done", 2, 1), (run.State, run.FileSuccess, run.FileWarning));
+        var zip = await DownloadAsync(link!);
+        Assert.Equal(["framed.png", "shoe.png"], zip.Keys.Order(StringComparer.Ordinal));
+        var shoe = Save(zip["shoe.png"], ".png");
+        Assert.Equal((200, 100), Dims(TestMedia.Size(shoe)));
+        var red = TestMedia.Pixel(shoe, 100, 50);
+        Assert.True(red[0] > 180 && red[1] < 60, $"the image's colour: {string.Join(',', red)}");
+        Assert.Equal((200, 100), Dims(TestMedia.Size(Save(zip["framed.png"], ".png"))));
+        Assert.Equal("A Pdf asset cannot be converted to an image; skipped",
+            (await server.DetailsAsync(run.Id)).Single(d => d.LogType == "ExportWarning").Message);
+
+        // crop= cuts the frame away before scaling: only the red inside is left.
+        var region = Save((await DownloadAsync(cropLink!))["framed.jpg"], ".jpg");
+        Assert.Equal((150, 100), Dims(TestMedia.Size(region)));
+        var corner = TestMedia.Pixel(region, 1, 1);
+        Assert.True(corner[0] > 180 && corner[1] < 80, $"no white frame left: {string.Join(',', corner)}");
+    }
+
+    [Fact]
+    public async Task A_macro_set_with_the_admin_command_wins_over_is_modifier()
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant, [("shoe.jpg", TestMedia.SolidImage(600, 400, ".jpg"))]);
+        var handle = Handle(tenant, await AssetAsync(server, tenant, "shoe.jpg"));
+        var output = new StringWriter();
+        Assert.Equal(0, await AdminCommand.RunAsync(["macro", "set", tenant.CompanyHandle, "thumb", "wid=60&fmt=webp&qlt=70"], output, TextWriter.Null,
+            ServerFixture.ConnectionString));
+        Assert.Equal(64, await AdminCommand.RunAsync(["macro", "set", tenant.CompanyHandle, "bad", "wid=60&blur=3"], TextWriter.Null, TextWriter.Null,
+            ServerFixture.ConnectionString));
+
+        var (run, link) = await ExportAsync(tenant, "macro", [handle], "convert", modifiers: "wid=300&fmt=png", macro: "thumb");
+
+        Assert.Equal($"macro thumb of {tenant.CompanyHandle} set", output.ToString().Trim());
+        Assert.Equal(("Done", 1), (run.State, run.FileSuccess));
+        var zip = await DownloadAsync(link!);
+        var webp = Save(zip["shoe.webp"], ".webp");
+        Assert.Equal((60, 40), Dims(TestMedia.Size(webp)));
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(zip["shoe.webp"], 0, 4));
+    }
+
+    [Fact]
+    public async Task An_unknown_modifier_or_macro_refuses_the_export_and_writes_nothing()
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant, [("shoe.jpg", TestMedia.SolidImage(60, 40, ".jpg"))]);
+        var handle = Handle(tenant, await AssetAsync(server, tenant, "shoe.jpg"));
+
+        var (modifier, noLink) = await ExportAsync(tenant, "unknown modifier", [handle], "convert", modifiers: "wid=100&blur=3&fmt=gif");
+        var (macro, noLinkEither) = await ExportAsync(tenant, "unknown macro", [handle], "convert", macro: "nope");
+
+        Assert.Equal((null, null), (noLink, noLinkEither));
+        Assert.Equal(["Nothing was exported: the modifier blur=3 is not supported", "Nothing was exported: the modifier fmt=gif has an invalid value"],
+            (await server.DetailsAsync(modifier.Id)).Where(d => d.LogType == "ExportWarning").Select(d => d.Message));
+        Assert.Equal("Nothing was exported: the company has no macro nope",
+            (await server.DetailsAsync(macro.Id)).Single(d => d.LogType == "ExportWarning").Message);
+        Assert.Equal(("Done", 0), (macro.State, macro.FileSuccess));
+        Assert.False(Directory.Exists(Path.Combine(server.StorageRoot, tenant.CompanyHandle, "exports")));
+    }
+
+    private async Task<(RunRow Run, string? Link)> ExportAsync(
+        TestTenant tenant, string jobName, IReadOnlyList<string> handles, string format, string? modifiers = null, string? macro = null)
+    {
+        var run = await RunAsync(server, tenant, jobName,
+            $"<exportJob><assetHandleArray>{Handles(handles)}</assetHandleArray><fmt>{format}</fmt>"
+            + (modifiers is null ? "" : $"<is_modifier>{SecurityElement.Escape(modifiers)}</is_modifier>")
+            + (macro is null ? "" : $"<macro>{macro}</macro>")
+            + "<emailSetting>None</emailSetting></exportJob>");
+        var link = (await server.DetailsAsync(run.Id)).SingleOrDefault(d => d.AssetName?.StartsWith("http", StringComparison.Ordinal) == true)?.AssetName;
+        return (run, link);
+    }
+
+    /// <summary>Fetches the link as a client would and reads every entry of the ZIP.</summary>
+    private async Task<Dictionary<string, byte[]>> DownloadAsync(string link)
+    {
+        using var response = await server.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            entries[entry.FullName] = copy.ToArray();
+        }
+
+        return entries;
+    }
+
+    private static string Save(byte[] content, string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ipsapi-export-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static (int, int) Dims((int Width, int Height, int Bands) size) => (size.Width, size.Height);
+}

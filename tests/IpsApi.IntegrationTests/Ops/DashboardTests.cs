@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IpsApi.IntegrationTests.Ops;
+
+/// <summary>The /ops dashboard over HTTP: who may sign in, what a company admin sees, and forms that must come from the page.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class DashboardTests(ServerFixture server)
+{
+    private const string Nightly = "<execSchedule>0 0 3 * * ?</execSchedule><createVideoSitemapJob/>";
+
+    [Fact]
+    public async Task Without_signing_in_the_page_sends_to_the_login_form_and_the_json_answers_401()
+    {
+        using var session = new OpsSession(server.BaseAddress);
+
+        var (status, _, location) = await session.GetAsync("/ops");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith("/ops/login", new Uri(server.BaseAddress, location).PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/ops/api/jobs")).Status);
+    }
+
+    [Fact]
+    public async Task Only_admins_sign_in_and_a_wrong_password_is_refused()
+    {
+        var user = await server.NewTenantAsync(UserRole.IpsUser);
+        using var session = new OpsSession(server.BaseAddress);
+
+        Assert.Contains("error=", await session.SignInAsync(user.Email, user.Password), StringComparison.Ordinal);
+        var (_, page, _) = await session.GetAsync("/ops/login?error=" + Uri.EscapeDataString("Only IpsAdmin and IpsCompanyAdmin accounts may use the dashboard."));
+        Assert.Contains("Only IpsAdmin and IpsCompanyAdmin", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/ops")).Status);
+
+        var admin = await AdminOfNewCompanyAsync();
+        Assert.Contains("error=", await session.SignInAsync(admin.Email, "not-the-password"), StringComparison.Ordinal);
+        Assert.Equal("/ops", await session.SignInAsync(admin.Email, admin.Password));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/ops")).Status);
+    }
+
+    [Fact]
+    public async Task A_company_admin_sees_and_steers_only_the_jobs_of_their_companies()
+    {
+        var mine = await server.NewTenantAsync();
+        var theirs = await server.NewTenantAsync();
+        await server.SubmitAsync(mine, "mine-nightly", Nightly);
+        await server.SubmitAsync(theirs, "theirs-nightly", Nightly);
+        var admin = await AdminOfAsync(mine.CompanyHandle);
+        using var session = new OpsSession(server.BaseAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+
+        var (_, json, _) = await session.GetAsync("/ops/api/jobs");
+        var scheduled = JsonDocument.Parse(json).RootElement.GetProperty("scheduled").EnumerateArray().ToList();
+        Assert.Contains(scheduled, s => s.GetProperty("name").GetString() == "mine-nightly");
+        Assert.All(scheduled, s => Assert.Equal(mine.CompanyHandle, s.GetProperty("company").GetString()));
+
+        // Their job cannot be paused from here, even by posting its id straight to the form's address.
+        var theirsId = await JobIdAsync(theirs, "theirs-nightly");
+        await session.GetAsync("/ops");
+        using var refused = await session.PostFormAsync($"/ops/jobs/{theirsId}/pause", []);
+        Assert.Contains("error=", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.False(await PausedAsync(theirsId));
+
+        var mineId = await JobIdAsync(mine, "mine-nightly");
+        using var paused = await session.PostFormAsync($"/ops/jobs/{mineId}/pause", []);
+        Assert.Contains("message=", paused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.True(await PausedAsync(mineId));
+        (_, json, _) = await session.GetAsync("/ops/api/jobs");
+        Assert.Contains(JsonDocument.Parse(json).RootElement.GetProperty("scheduled").EnumerateArray(),
+            s => s.GetProperty("name").GetString() == "mine-nightly" && s.GetProperty("triggerState").GetString() == "Paused");
+
+        await session.GetAsync("/ops");
+        using var deleted = await session.PostFormAsync($"/ops/jobs/{mineId}/delete", []);
+        Assert.Equal(1L, await server.Db.CreateCommand($"select count(*) from jobs where id = {mineId} and deleted_at is not null").ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_button_posted_without_the_page_token_changes_nothing()
+    {
+        var tenant = await server.NewTenantAsync();
+        await server.SubmitAsync(tenant, "guarded-nightly", Nightly);
+        var admin = await AdminOfAsync(tenant.CompanyHandle);
+        using var session = new OpsSession(server.BaseAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+        var jobId = await JobIdAsync(tenant, "guarded-nightly");
+
+        using var forged = await session.PostFormAsync($"/ops/jobs/{jobId}/pause", [], withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(await PausedAsync(jobId));
+    }
+
+    [Fact]
+    public async Task The_run_page_shows_the_log_filtered_by_type_and_text()
+    {
+        var tenant = await server.NewTenantAsync();
+        await server.SubmitAsync(tenant, "logged-run", "<createVideoSitemapJob/>");
+        var run = await server.WaitForRunAsync(tenant, "logged-run", r => r.EndedAt is not null);
+        var admin = await AdminOfAsync(tenant.CompanyHandle);
+        using var session = new OpsSession(server.BaseAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+
+        var (_, all, _) = await session.GetAsync($"/ops/runs/{run.Id}");
+        var (_, onlyType, _) = await session.GetAsync($"/ops/runs/{run.Id}?type=JobType");
+        var (_, byText, _) = await session.GetAsync($"/ops/runs/{run.Id}?q=CreateVideoSitemap");
+
+        Assert.Contains(run.InstanceName, all, StringComparison.Ordinal);
+        Assert.Contains("<td>OriginalJobName</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>JobType</td>", onlyType, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>OriginalJobName</td>", onlyType, StringComparison.Ordinal);
+        Assert.Contains("1 record(s) shown", byText, StringComparison.Ordinal);
+        var other = await server.NewTenantAsync();
+        var outsider = await AdminOfAsync(other.CompanyHandle);
+        using var outside = new OpsSession(server.BaseAddress);
+        await outside.SignInAsync(outsider.Email, outsider.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/ops/runs/{run.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_cluster_nodes_the_outbox_and_the_charts_of_the_last_day()
+    {
+        var tenant = await server.NewTenantAsync();
+        await server.SubmitAsync(tenant, "charted", "<createVideoSitemapJob/>");
+        var run = await server.WaitForRunAsync(tenant, "charted", r => r.EndedAt is not null);
+        await server.ExecuteAsync(
+            "insert into outbox (kind, run_id, payload, failed_at, last_error, attempts) values ('callback', @run, '{\"url\":\"http://hooks.example/done\",\"body\":\"\"}', now(), 'HTTP 500 from the receiver', 3)",
+            ("run", run.Id));
+        var admin = await AdminOfAsync(tenant.CompanyHandle);
+        using var session = new OpsSession(server.BaseAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+        try
+        {
+            var (_, page, _) = await session.GetAsync("/ops");
+
+            Assert.Contains($"data-node=\"{server.NodeName}\"", page, StringComparison.Ordinal);
+            Assert.Contains("http://hooks.example/done", page, StringComparison.Ordinal);
+            Assert.Contains("HTTP 500 from the receiver", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"chart-throughput\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"chart-failures\"", page, StringComparison.Ordinal);
+            // The current hour's bar counts the run that just ended.
+            var bars = System.Text.RegularExpressions.Regex.Matches(page, "class=\"bar throughput\" data-count=\"(\\d+)\"");
+            Assert.Equal(24, bars.Count);
+            Assert.True(int.Parse(bars[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        }
+        finally
+        {
+            await server.ExecuteAsync("delete from outbox where run_id = @run", ("run", run.Id));
+        }
+    }
+
+    private async Task<TestTenant> AdminOfNewCompanyAsync() => await AdminOfAsync((await server.NewTenantAsync()).CompanyHandle);
+
+    private async Task<TestTenant> AdminOfAsync(string companyHandle)
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var email = $"admin-{id}@example.test";
+        var user = await server.Services.GetRequiredService<AccountStore>()
+            .AddUserAsync(new NewUser(email, $"pw-{id}", UserRole.IpsCompanyAdmin, [companyHandle]));
+        return new TestTenant(companyHandle, email, $"pw-{id}", user!.Handle);
+    }
+
+    private async Task<long> JobIdAsync(TestTenant tenant, string name)
+    {
+        await using var command = server.Db.CreateCommand(
+            "select j.id from jobs j join companies c on c.id = j.company_id where c.handle = @company and j.name = @name and j.deleted_at is null");
+        command.Parameters.AddWithValue("company", tenant.CompanyHandle);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<bool> PausedAsync(long jobId)
+    {
+        await using var command = server.Db.CreateCommand($"select paused from jobs where id = {jobId}");
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+}

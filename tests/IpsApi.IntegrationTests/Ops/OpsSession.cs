@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace IpsApi.IntegrationTests.Ops;
+
+/// <summary>A browser-like HTTP session on /ops: cookies kept, redirects visible, the form token read from the page.</summary>
+public sealed partial class OpsSession : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public OpsSession(Uri baseAddress)
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public string Token { get; private set; } = "";
+
+    /// <summary>Signs in through the login form; returns where the server sent the browser next.</summary>
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        await GetAsync("/ops/login");
+        using var response = await PostFormAsync("/ops/login", new() { ["email"] = email, ["password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.ToString();
+    }
+
+    /// <summary>GETs a page and keeps its form token for the next POST.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        if (TokenField().Match(body) is { Success: true } match)
+        {
+            Token = WebUtility.HtmlDecode(match.Groups[1].Value);
+        }
+
+        return (response.StatusCode, body, response.Headers.Location?.ToString());
+    }
+
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, bool withToken = true)
+    {
+        if (withToken)
+        {
+            fields["__csrf"] = Token;
+        }
+
+        return await _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex("""name="__csrf" value="([^"]+)""")]
+    private static partial Regex TokenField();
+}
