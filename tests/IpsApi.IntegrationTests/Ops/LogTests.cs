@@ -17,11 +17,11 @@ public sealed class LogTests(ServerFixture server)
     {
         var tenant = await server.NewTenantAsync();
         await server.SubmitAsync(tenant, "logged-quick", "<createVideoSitemapJob/>");
-        await server.SubmitAsync(tenant, "logged-failing", "<imageServingPublishJob><publishType>Full</publishType><emailSetting>None</emailSetting></imageServingPublishJob>");
+        await server.SubmitAsync(tenant, "logged-failing", "<metadataPublishJob/>");
         var quick = await server.WaitForRunAsync(tenant, "logged-quick", r => r.EndedAt is not null);
         var failing = await server.WaitForRunAsync(tenant, "logged-failing", r => r.EndedAt is not null);
 
-        foreach (var (name, run, type) in new[] { ("logged-quick", quick, "CreateVideoSitemap"), ("logged-failing", failing, "ImageServingPublish") })
+        foreach (var (name, run, type) in new[] { ("logged-quick", quick, "CreateVideoSitemap"), ("logged-failing", failing, "MetadataPublish") })
         {
             // The run's own lines: those that name the job or its instance.
             var events = await Eventually.WaitAsync(
