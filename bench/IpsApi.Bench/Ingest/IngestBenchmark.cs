@@ -16,8 +16,6 @@ public static class IngestBenchmark
 
     public static async Task RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        // Other work on the machine skews every figure; the record says how busy it was when this one began.
-        var loadAtStart = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         var scratch = Directory.CreateTempSubdirectory("ipsapi-bench-").FullName;
         try
         {
@@ -28,11 +26,14 @@ public static class IngestBenchmark
             Console.WriteLine($"  {images.Sum(i => i.Bytes) / 1e6:0} MB in {clock.Elapsed.TotalSeconds:0} s");
 
             await using var files = await ImageFileServer.StartAsync(images, cancellationToken);
+            // Other work on the machine skews every figure: the record says how busy it was around the measurements.
+            var loadBefore = LoadAverage();
             var curl = await MeasureCurlAsync(options, images, files, scratch, cancellationToken);
             var job = await MeasureJobAsync(options, images, files, scratch, cancellationToken);
+            var loadAfter = LoadAverage();
 
             var result = new IngestResult(
-                options, images, job, curl, await CurlBaseline.VersionAsync(cancellationToken), DateTimeOffset.UtcNow, loadAtStart);
+                options, images, job, curl, await CurlBaseline.VersionAsync(cancellationToken), DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
             Console.WriteLine();
             Console.WriteLine(result.Table());
             await ResultsFile.RecordAsync(options.ResultsPath, "ingest", result.Markdown(), cancellationToken);
@@ -43,6 +44,9 @@ public static class IngestBenchmark
             Directory.Delete(scratch, recursive: true);
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static async Task<TimeSpan> MeasureCurlAsync(
         BenchOptions options, IReadOnlyList<BenchImage> images, ImageFileServer files, string scratch, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace IpsApi.Bench.Ingest;
 /// <summary>The ingest benchmark's figures, as the console table and as the RESULTS.md section.</summary>
 public sealed class IngestResult(
     BenchOptions options, IReadOnlyList<BenchImage> images, JobMeasure job, TimeSpan curl, string curlVersion, DateTimeOffset date,
-    string loadAtStart)
+    string load)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -49,7 +49,7 @@ public sealed class IngestResult(
         text.AppendLine();
         text.AppendLine(Invariant, $"- Command: `{options.Command}`");
         text.AppendLine(Invariant, $"- Date: {date:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(Invariant, $"- Machine: {Machine()}; 1-minute load average when the benchmark started: {loadAtStart}");
+        text.AppendLine(Invariant, $"- Machine: {Machine()}; 1-minute load average around the measurements (this benchmark's own included): {load}");
         var sizes = string.Create(Invariant, $"{images.Min(i => i.Bytes) / 1e6:0.00}-{images.Max(i => i.Bytes) / 1e6:0.00} MB each");
         var pixels = string.Create(Invariant,
             $"{images.Min(i => (long)i.Width * i.Height) / 1e6:0.0}-{images.Max(i => (long)i.Width * i.Height) / 1e6:0.0} megapixels");
