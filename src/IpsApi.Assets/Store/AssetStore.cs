@@ -44,6 +44,27 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         return await ReadOneAsync(command, cancellationToken);
     }
 
+    /// <summary>Which of <paramref name="ids"/> are assets of the company (one query, whatever the count).</summary>
+    public async Task<IReadOnlySet<long>> ExistingIdsAsync(long companyId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<long>();
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = dataSource.CreateCommand("select id from assets where company_id = @company and id = any(@ids)");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("ids", ids.Distinct().ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetInt64(0));
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// The asset a client's handle names, when it is a well-formed handle of this company's asset; null otherwise,
     /// so a handle of another company reads exactly like one of no asset.

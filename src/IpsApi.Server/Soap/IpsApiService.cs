@@ -20,6 +20,7 @@ public sealed partial class IpsApiService(
     JobQueries queries,
     JobLogQueries logQueries,
     JobControl control,
+    JobReferenceCheck references,
     ServerTimeZone serverZone) : IIpsApi
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No HTTP request in progress.");
@@ -35,10 +36,13 @@ public sealed partial class IpsApiService(
             ? null
             : await companies.RequireAsync(call, param.CompanyHandle, cancellationToken);
 
-        var mapped = SubmitJobMapper.Map(param, serverZone.Zone);
-        if (mapped.Problems.Count > 0)
+        // What the job names in the company is looked up even when the request has other problems, so that
+        // every problem is in the one fault.
+        var mapped = SubmitJobMapper.Map(param, serverZone.Zone, out var named);
+        var problems = company is null ? mapped.Problems : [.. mapped.Problems, .. await references.ProblemsAsync(company, named, cancellationToken)];
+        if (problems.Count > 0)
         {
-            throw ValidationFault(mapped.Problems);
+            throw ValidationFault(problems);
         }
 
         var definition = mapped.Value!;

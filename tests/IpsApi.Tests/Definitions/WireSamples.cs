@@ -68,7 +68,7 @@ internal static class WireSamples
         "createVideoSitemapJob" => new CreateVideoSitemapJob { ForceUpdate = false },
         "exportJob" => new ExportJob
         {
-            AssetHandleArray = Handles("a|1", "a|2"),
+            AssetHandleArray = Handles("a|47|1", "a|47|2"),
             Fmt = "convert",
             IsModifier = "wid=400&fmt=png",
             Macro = "Thumbnail",
@@ -77,7 +77,7 @@ internal static class WireSamples
         },
         "automatedSetGenerationJob" => new AutomatedSetGenerationJob
         {
-            AssetHandleArray = Handles("a|10", "a|11"),
+            AssetHandleArray = Handles("a|47|10", "a|47|11"),
             DestFolder = "sets/spring/",
             ReadyForPublish = true,
             AutoSetCreationOptions = new AutoSetCreationOptions { AutoSetsArray = Handles("s|1") },
@@ -111,18 +111,18 @@ internal static class WireSamples
             EmailSetting = "Error",
         },
         "optimizeImagesJob" => new OptimizeImagesJob { EmailSetting = "Error" },
-        "ripPdfsJob" => new RipPdfsJob { PdfHandleArray = Handles("p|1"), CreateMask = false, EmailSetting = "Error" },
+        "ripPdfsJob" => new RipPdfsJob { PdfHandleArray = Handles("a|47|101"), CreateMask = false, EmailSetting = "Error" },
         "reprocessAssetsJob" => new ReprocessAssetsJob
         {
-            AssetHandleArray = Handles("a|1"),
+            AssetHandleArray = Handles("a|47|1"),
             CreateMask = true,
             EmailSetting = "Error",
         },
         "createVideoSitemapJob" => new CreateVideoSitemapJob(),
-        "exportJob" => new ExportJob { AssetHandleArray = Handles("a|1"), Fmt = "orig", EmailSetting = "Error" },
+        "exportJob" => new ExportJob { AssetHandleArray = Handles("a|47|1"), Fmt = "orig", EmailSetting = "Error" },
         "automatedSetGenerationJob" => new AutomatedSetGenerationJob
         {
-            AssetHandleArray = Handles("a|1"),
+            AssetHandleArray = Handles("a|47|1"),
             ReadyForPublish = false,
             AutoSetCreationOptions = new AutoSetCreationOptions(),
             EmailSetting = "Error",
@@ -233,7 +233,7 @@ internal static class WireSamples
 
     public static RipPdfsJob FullRipPdfs() => new()
     {
-        PdfHandleArray = Handles("p|1", "p|2"),
+        PdfHandleArray = Handles("a|47|101", "a|47|102"),
         CreateMask = true,
         KnockoutBackgroundOptions = Knockout(),
         ManualCropOptions = ManualCrop(),
@@ -254,7 +254,7 @@ internal static class WireSamples
 
     public static ReprocessAssetsJob FullReprocessAssets() => new()
     {
-        AssetHandleArray = Handles("a|1", "a|2", "a|3"),
+        AssetHandleArray = Handles("a|47|1", "a|47|2", "a|47|3"),
         ReadyForPublish = true,
         PreservePublishState = false,
         CreateMask = false,

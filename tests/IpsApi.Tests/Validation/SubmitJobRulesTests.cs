@@ -1,4 +1,5 @@
 using IpsApi.Jobs.Definitions;
+using IpsApi.Server.Soap.Mapping;
 using IpsApi.Tests.Definitions;
 using IpsApi.Wire;
 using static IpsApi.Tests.Validation.MapperAssert;
@@ -293,7 +294,7 @@ public sealed class SubmitJobRulesTests
         var spec = Assert.IsType<ExportSpec>(Valid(With(WireSamples.Sparse("exportJob"))).Spec);
 
         Assert.Equal(ExportFormat.orig, spec.Format);
-        Assert.Equal(["a|1"], spec.AssetHandles);
+        Assert.Equal(["a|47|1"], spec.AssetHandles);
     }
 
     [Fact]
@@ -318,9 +319,67 @@ public sealed class SubmitJobRulesTests
     public void Empty_handle_in_an_array_is_30001_with_its_index()
     {
         var job = (RipPdfsJob)WireSamples.Sparse("ripPdfsJob");
-        job.PdfHandleArray = WireSamples.Handles("p|1", "");
+        job.PdfHandleArray = WireSamples.Handles("a|47|101", "");
 
         OnlyProblem(With(job), Invalid, "Invalid parameter ripPdfsJob/pdfHandleArray/items[1]: a handle cannot be empty");
+    }
+
+    [Theory]
+    [InlineData("a|47", "'a|47' is not an asset handle")]
+    [InlineData("47|My Test Job|", "'47|My Test Job|' is not an asset handle")]
+    [InlineData("a|47|-3", "'a|47|-3' is not an asset handle")]
+    [InlineData("a|48|12", "'a|48|12' is an asset handle of another company")]
+    public void An_asset_handle_that_is_malformed_or_of_another_company_is_30001_with_its_index(string handle, string reason)
+    {
+        var job = (ReprocessAssetsJob)WireSamples.Sparse("reprocessAssetsJob");
+        job.AssetHandleArray = WireSamples.Handles("a|47|1", handle);
+
+        OnlyProblem(With(job), Invalid, $"Invalid parameter reprocessAssetsJob/assetHandleArray/items[1]: {reason}");
+    }
+
+    [Fact]
+    public void Well_formed_asset_handles_and_named_resources_are_collected_for_the_database_check()
+    {
+        var export = (ExportJob)WireSamples.Full("exportJob");
+        var sets = (AutomatedSetGenerationJob)WireSamples.Full("automatedSetGenerationJob");
+
+        SubmitJobMapper.Map(With(export), ServerZone, out var exportReferences);
+        SubmitJobMapper.Map(With(sets), ServerZone, out var setReferences);
+
+        Assert.Equal([new("exportJob/assetHandleArray/items[0]", "a|47|1", 1), new("exportJob/assetHandleArray/items[1]", "a|47|2", 2)],
+            exportReferences.Assets);
+        Assert.Equal([new NamedReference("exportJob/macro", "Thumbnail")], exportReferences.Macros);
+        Assert.Equal([new NamedReference("automatedSetGenerationJob/autoSetCreationOptions/autoSetsArray/items[0]", "s|1")], setReferences.SetScripts);
+    }
+
+    [Fact]
+    public void Every_unknown_or_invalid_is_modifier_is_30001_in_one_answer()
+    {
+        var job = (ExportJob)WireSamples.Full("exportJob");
+        job.Macro = null;
+        job.IsModifier = "wid=200&blur=3&fmt=gif&qlt=0";
+
+        var result = Map(With(job));
+
+        Assert.Equal(
+        [
+            "Invalid parameter exportJob/is_modifier: 'blur=3' is not a supported modifier (supported: wid, hei, fit, fmt, qlt, bgc, crop)",
+            "Invalid parameter exportJob/is_modifier: 'fmt=gif' has an invalid value",
+            "Invalid parameter exportJob/is_modifier: 'qlt=0' has an invalid value",
+        ], result.Problems.Select(p => p.Message));
+        Assert.All(result.Problems, p => Assert.Equal(Invalid, p.Code));
+    }
+
+    [Fact]
+    public void Is_modifier_is_not_judged_when_a_macro_wins_or_the_export_is_orig()
+    {
+        var withMacro = (ExportJob)WireSamples.Full("exportJob");
+        withMacro.IsModifier = "blur=3";
+        var orig = (ExportJob)WireSamples.Sparse("exportJob");
+        orig.IsModifier = "blur=3";
+
+        Valid(With(withMacro));
+        Valid(With(orig));
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed record ImageModifiers(
     (double Red, double Green, double Blue)? Background = null,
     (int X, int Y, int Width, int Height)? Crop = null)
 {
+    /// <summary>The modifier names understood, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["wid", "hei", "fit", "fmt", "qlt", "bgc", "crop"];
+
     /// <summary>Parses <paramref name="text"/>; every modifier that is unknown or has a bad value is a problem.</summary>
     public static ImageModifiers Parse(string? text, out IReadOnlyList<ModifierProblem> problems)
     {
@@ -57,7 +60,7 @@ public sealed record ImageModifiers(
             };
             if (next is null)
             {
-                found.Add(new ModifierProblem(pair, name is not ("wid" or "hei" or "fit" or "fmt" or "qlt" or "bgc" or "crop")));
+                found.Add(new ModifierProblem(pair, !Names.Contains(name)));
             }
             else
             {

@@ -12,12 +12,21 @@ public static partial class SubmitJobMapper
 {
     /// <param name="param">The request body.</param>
     /// <param name="serverZone">The zone of <c>execTime</c> values without an offset.</param>
-    public static ValidationResult<JobDefinition> Map(SubmitJobParam param, TimeZoneInfo serverZone)
+    public static ValidationResult<JobDefinition> Map(SubmitJobParam param, TimeZoneInfo serverZone) => Map(param, serverZone, out _);
+
+    /// <param name="param">The request body.</param>
+    /// <param name="serverZone">The zone of <c>execTime</c> values without an offset.</param>
+    /// <param name="references">
+    /// The assets, macros and set rules the job names, for the caller to look up in the database; collected even
+    /// when there are problems, so those lookups are reported together with them.
+    /// </param>
+    public static ValidationResult<JobDefinition> Map(SubmitJobParam param, TimeZoneInfo serverZone, out JobReferences references)
     {
         ArgumentNullException.ThrowIfNull(param);
         ArgumentNullException.ThrowIfNull(serverZone);
 
-        var reader = new WireReader();
+        var reader = new WireReader(param.CompanyHandle);
+        references = reader.References;
         var companyHandle = reader.RequiredString(param.CompanyHandle, "companyHandle");
         var jobName = reader.RequiredString(param.JobName, "jobName");
         CheckLocale(reader, param.Locale);

@@ -1,3 +1,4 @@
+using IpsApi.Jobs.Executors.Export;
 using D = IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 
@@ -53,16 +54,30 @@ internal sealed partial class WireReader
     public D.ExportSpec Export(W.ExportJob j, string path)
     {
         var format = RequiredEnum<D.ExportFormat>(j.Fmt, PathOf(path, "fmt"));
-        if (format == D.ExportFormat.convert
-            && string.IsNullOrWhiteSpace(j.IsModifier)
-            && string.IsNullOrWhiteSpace(j.Macro))
+        var hasMacro = !string.IsNullOrWhiteSpace(j.Macro);
+        if (format == D.ExportFormat.convert && string.IsNullOrWhiteSpace(j.IsModifier) && !hasMacro)
         {
             // A conversion needs to know what to convert to; the executor uses macro when both are given.
             Missing($"{PathOf(path, "is_modifier")} (or {PathOf(path, "macro")})");
         }
+        else if (format == D.ExportFormat.convert && hasMacro)
+        {
+            References.AddMacro(new NamedReference(PathOf(path, "macro"), j.Macro!));
+        }
+        else if (format == D.ExportFormat.convert)
+        {
+            // Checked by the parser the export renders with, so what passes here renders there.
+            ImageModifiers.Parse(j.IsModifier, out var problems);
+            foreach (var problem in problems)
+            {
+                Invalid(PathOf(path, "is_modifier"), problem.UnknownName
+                    ? $"{ValidationProblem.Quote(problem.Modifier)} is not a supported modifier (supported: {string.Join(", ", ImageModifiers.Names)})"
+                    : $"{ValidationProblem.Quote(problem.Modifier)} has an invalid value");
+            }
+        }
 
         return new D.ExportSpec(
-            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+            RequiredAssetHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
             format,
             j.IsModifier,
             j.Macro,
@@ -73,11 +88,22 @@ internal sealed partial class WireReader
     public D.AutomatedSetGenerationSpec AutomatedSetGeneration(W.AutomatedSetGenerationJob j, string path)
     {
         RelativePath(j.DestFolder, PathOf(path, "destFolder"));
+        var setsPath = PathOf(PathOf(path, "autoSetCreationOptions"), "autoSetsArray");
+        var sets = RequiredAutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions"));
+        var names = sets.AutoSetHandles ?? [];
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(names[i]))
+            {
+                References.AddSetScript(new NamedReference($"{setsPath}/items[{i}]", names[i]));
+            }
+        }
+
         return new D.AutomatedSetGenerationSpec(
-            RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+            RequiredAssetHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
             j.DestFolder,
             RequiredBool(j.ReadyForPublish, PathOf(path, "readyForPublish")),
-            RequiredAutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions")),
+            sets,
             RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")));
     }
 
@@ -144,13 +170,13 @@ internal sealed partial class WireReader
     }
 
     public D.RipPdfsSpec RipPdfs(W.RipPdfsJob j, string path) => new(
-        RequiredHandles(j.PdfHandleArray, PathOf(path, "pdfHandleArray")),
+        RequiredAssetHandles(j.PdfHandleArray, PathOf(path, "pdfHandleArray")),
         Ingest(j, path),
         RequiredEnum<D.EmailSetting>(j.EmailSetting, PathOf(path, "emailSetting")),
         PostJob(j, path));
 
     public D.ReprocessAssetsSpec ReprocessAssets(W.ReprocessAssetsJob j, string path) => new(
-        RequiredHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
+        RequiredAssetHandles(j.AssetHandleArray, PathOf(path, "assetHandleArray")),
         j.ReadyForPublish,
         j.PreservePublishState,
         Ingest(j, path),

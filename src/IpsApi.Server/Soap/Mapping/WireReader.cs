@@ -1,4 +1,5 @@
 using System.Globalization;
+using IpsApi.Assets.Store;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Soap.Mapping;
@@ -8,9 +9,13 @@ namespace IpsApi.Server.Soap.Mapping;
 /// records it and returns a stand-in value so reading can go on; the caller throws the result away when
 /// <see cref="HasProblems"/> is true.
 /// </summary>
-internal sealed partial class WireReader
+/// <param name="companyHandle">The company the request acts in: asset handles must be of this company.</param>
+internal sealed partial class WireReader(string? companyHandle = null)
 {
     private readonly List<ValidationProblem> _problems = [];
+
+    /// <summary>The assets, macros and set rules the request names, for the checks that need the database.</summary>
+    public JobReferences References { get; } = new();
 
     public IReadOnlyList<ValidationProblem> Problems => _problems;
 
@@ -148,6 +153,39 @@ internal sealed partial class WireReader
     public IReadOnlyList<string>? OptionalHandles(HandleArray? array, string path)
     {
         return array is null ? null : Handles(array, path);
+    }
+
+    /// <summary>
+    /// A required list of asset handles: each must be an asset handle (<c>a|company|id</c>) of the company the
+    /// request acts in. The well-formed ones are kept in <see cref="References"/> for the existence check.
+    /// </summary>
+    public IReadOnlyList<string> RequiredAssetHandles(HandleArray? array, string path)
+    {
+        var handles = RequiredHandles(array, path);
+        for (var i = 0; i < handles.Count; i++)
+        {
+            var handle = handles[i];
+            var itemPath = $"{path}/items[{i}]";
+            if (string.IsNullOrWhiteSpace(handle))
+            {
+                continue; // already reported as empty
+            }
+
+            if (!AssetHandles.TryParse(handle, out var owner, out var id))
+            {
+                Invalid(itemPath, $"{ValidationProblem.Quote(handle)} is not an asset handle");
+            }
+            else if (!string.Equals(owner, companyHandle, StringComparison.Ordinal))
+            {
+                Invalid(itemPath, $"{ValidationProblem.Quote(handle)} is an asset handle of another company");
+            }
+            else
+            {
+                References.AddAsset(new AssetReference(itemPath, handle, id));
+            }
+        }
+
+        return handles;
     }
 
     private string[] Handles(HandleArray array, string path)
