@@ -13,6 +13,9 @@ public enum AssetType
 
     /// <summary>A swatch set: like an image set, its members the swatches.</summary>
     SwatchSet,
+
+    /// <summary>An eCatalog: the page images of a PDF (ripPdfsJob with pdfCatalog), in page order.</summary>
+    ECatalog,
 }
 
 /// <summary>An asset of a company's catalog.</summary>
@@ -32,7 +35,7 @@ public sealed record Asset(
     public string Handle => AssetHandles.Format(CompanyHandle, Id);
 
     /// <summary>A set: a row with members, not a stored file.</summary>
-    public bool IsSet => Type is AssetType.ImageSet or AssetType.SwatchSet;
+    public bool IsSet => Type is AssetType.ImageSet or AssetType.SwatchSet or AssetType.ECatalog;
 
     /// <summary>The IPS path of the asset: folder and name.</summary>
     public string Path => Folder.Length == 0 ? Name : $"{Folder}/{Name}";

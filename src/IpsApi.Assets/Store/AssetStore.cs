@@ -245,7 +245,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                if (reader.GetString(1) is not (nameof(AssetType.ImageSet) or nameof(AssetType.SwatchSet)))
+                if (reader.GetString(1) is not (nameof(AssetType.ImageSet) or nameof(AssetType.SwatchSet) or nameof(AssetType.ECatalog)))
                 {
                     return null;
                 }

@@ -47,5 +47,21 @@ internal static class AssetWorkSteps
         return Enumerable.Range(0, pages).Select(p => TestMedia.Size(tiff, p)).Select(s => (s.Width, s.Height)).ToList();
     }
 
+    /// <summary>The names of a set's members, in the set's order.</summary>
+    public static async Task<IReadOnlyList<string>> MembersAsync(ServerFixture server, long setId)
+    {
+        await using var command = server.Db.CreateCommand(
+            "select a.name from set_members m join assets a on a.id = m.member_id where m.set_id = @set order by m.position");
+        command.Parameters.AddWithValue("set", setId);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     public static string Bool(bool value) => value ? "true" : "false";
 }

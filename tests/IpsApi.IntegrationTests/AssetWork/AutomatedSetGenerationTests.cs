@@ -34,8 +34,8 @@ public sealed class AutomatedSetGenerationTests(ServerFixture server)
         Assert.Equal(("Done", 2, 1), (run.State, run.FileSuccess, run.FileWarning));
         var shoe = await AssetAsync(server, tenant, "sets/SHOE1");
         Assert.Equal(("ImageSet", true), (shoe.Kind, shoe.ReadyForPublish));
-        Assert.Equal(["SHOE1_back.jpg", "SHOE1_front.jpg", "SHOE1_side.jpg"], await MembersAsync(shoe.Id));
-        Assert.Equal(["BAG2_main.jpg"], await MembersAsync((await AssetAsync(server, tenant, "sets/BAG2")).Id));
+        Assert.Equal(["SHOE1_back.jpg", "SHOE1_front.jpg", "SHOE1_side.jpg"], await MembersAsync(server, shoe.Id));
+        Assert.Equal(["BAG2_main.jpg"], await MembersAsync(server, (await AssetAsync(server, tenant, "sets/BAG2")).Id));
         var details = await server.DetailsAsync(run.Id);
         Assert.Equal("Set written with 3 members", details.Single(d => d.LogType == "SetGenerationSuccess" && d.AssetName == "sets/SHOE1").Message);
         var warnings = details.Where(d => d.LogType == "SetGenerationWarning").ToList();
@@ -46,7 +46,7 @@ public sealed class AutomatedSetGenerationTests(ServerFixture server)
         Assert.Equal(1, again.FileUpdate);
         var updated = await AssetAsync(server, tenant, "sets/SHOE1");
         Assert.Equal(shoe.Id, updated.Id);
-        Assert.Equal(["SHOE1_back.jpg", "SHOE1_front.jpg", "SHOE1_side.jpg", "SHOE1_top.jpg"], await MembersAsync(updated.Id));
+        Assert.Equal(["SHOE1_back.jpg", "SHOE1_front.jpg", "SHOE1_side.jpg", "SHOE1_top.jpg"], await MembersAsync(server, updated.Id));
     }
 
     private Task<RunRow> GenerateAsync(TestTenant tenant, string jobName, IReadOnlyList<string> handles, IReadOnlyList<string> rules) =>
@@ -54,19 +54,4 @@ public sealed class AutomatedSetGenerationTests(ServerFixture server)
             $"<automatedSetGenerationJob><assetHandleArray>{Handles(handles)}</assetHandleArray><destFolder>sets/</destFolder>"
             + $"<readyForPublish>true</readyForPublish><autoSetCreationOptions><autoSetsArray>{Handles(rules)}</autoSetsArray></autoSetCreationOptions>"
             + "<emailSetting>None</emailSetting></automatedSetGenerationJob>");
-
-    private async Task<IReadOnlyList<string>> MembersAsync(long setId)
-    {
-        await using var command = server.Db.CreateCommand(
-            "select a.name from set_members m join assets a on a.id = m.member_id where m.set_id = @set order by m.position");
-        command.Parameters.AddWithValue("set", setId);
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
 }

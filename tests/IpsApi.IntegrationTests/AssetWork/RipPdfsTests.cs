@@ -51,6 +51,34 @@ public sealed class RipPdfsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task PdfCatalog_makes_an_eCatalog_of_the_pages_in_order_beside_the_pdf_and_a_second_rip_rewrites_it()
+    {
+        var tenant = await server.NewTenantAsync();
+        // Eleven pages: in page order brochure-10 comes after brochure-9, where sorting by name would put it second.
+        var pageTexts = Enumerable.Range(1, 11).Select(n => $"Page {n}").ToArray();
+        await UploadAsync(server, tenant, [("docs/brochure.pdf", TestMedia.Pdf(pageTexts))], readyForPublish: true);
+        string[] pages = [.. Enumerable.Range(1, 11).Select(n => $"brochure-{n}")];
+        var pdf = await AssetAsync(server, tenant, "docs/brochure.pdf");
+        var job = $"<ripPdfsJob><pdfHandleArray>{Handles([Handle(tenant, pdf)])}</pdfHandleArray><createMask>false</createMask>"
+            + "<pdfOptions><resolution>36</resolution><pdfCatalog>true</pdfCatalog></pdfOptions><emailSetting>None</emailSetting></ripPdfsJob>";
+
+        var run = await RunAsync(server, tenant, "catalog", job);
+
+        Assert.Equal(("Done", 12, 0, 0), (run.State, run.FileSuccess, run.FileError, run.FileWarning)); // eleven pages and the catalog
+        var catalog = await AssetAsync(server, tenant, "docs/brochure");
+        Assert.Equal(("ECatalog", true), (catalog.Kind, catalog.ReadyForPublish));
+        Assert.Equal(pages, await MembersAsync(server, catalog.Id));
+        var written = (await server.DetailsAsync(run.Id)).Single(d => d.AssetType == "ECatalog");
+        Assert.Equal(("UploadSuccess", "docs/brochure", "eCatalog written with the 11 pages in order"), (written.LogType, written.AssetName, written.Message));
+
+        var again = await RunAsync(server, tenant, "catalog again", job);
+
+        Assert.Equal(12, again.FileUpdate);
+        Assert.Equal(catalog.Id, (await AssetAsync(server, tenant, "docs/brochure")).Id);
+        Assert.Equal(pages, await MembersAsync(server, catalog.Id));
+    }
+
+    [Fact]
     public async Task A_pdf_that_does_not_rasterise_is_a_PdfRipError_and_no_page_is_written()
     {
         var tenant = await server.NewTenantAsync();

@@ -22,7 +22,8 @@ public sealed record IngestSettings(
     /// Options asked for that this server cannot honour: each is reported once per run as an UploadWarning
     /// naming it, never passed over silently.
     /// </summary>
-    public IEnumerable<LogText> UnsupportedOptions()
+    /// <param name="makesPdfCatalog">The job makes the eCatalog pdfCatalog asks for (ripPdfsJob, whose pages are assets).</param>
+    public IEnumerable<LogText> UnsupportedOptions(bool makesPdfCatalog = false)
     {
         if (Options.PhotoshopOptions is { Process: PhotoshopProcess.MaintainLayers } or { LayerOptions: not null })
         {
@@ -54,7 +55,7 @@ public sealed record IngestSettings(
             yield return LogText.Of(LogKeys.OptionAutoSetCreation);
         }
 
-        if (Options.PdfOptions?.PdfCatalog == true)
+        if (Options.PdfOptions?.PdfCatalog == true && !makesPdfCatalog)
         {
             yield return LogText.Of(LogKeys.OptionPdfCatalog);
         }

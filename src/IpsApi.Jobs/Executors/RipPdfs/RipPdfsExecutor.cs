@@ -14,7 +14,8 @@ namespace IpsApi.Jobs.Executors.RipPdfs;
 /// ripPdfsJob: each listed PDF asset's pages are rasterised (pdfOptions resolution and colorspace) and each page
 /// is ingested as an image asset <c>&lt;name&gt;-&lt;n&gt;</c> in the PDF's folder, through the ingest code, so a
 /// page gets the crops, mask and pyramid an uploaded image gets. Each PDF: BeginPdfRip, an UploadSuccess or
-/// FileUpdated per page, or PdfRipError; extractSearchWords puts the PDF's words on the PDF asset.
+/// FileUpdated per page, or PdfRipError; extractSearchWords puts the PDF's words on the PDF asset; pdfCatalog
+/// makes an eCatalog <c>&lt;name&gt;</c> beside the PDF: a set of its page assets in page order.
 /// </summary>
 public sealed class RipPdfsExecutor(
     AssetStore assets, AssetIngest ingest, PdfProcessor pdfs, IFileStore files, PostJobs postJobs, ILogger<RipPdfsExecutor> logger)
@@ -29,7 +30,7 @@ public sealed class RipPdfsExecutor(
     {
         var company = run.Job.Company;
         var probe = new IngestSettings(true, false, true, spec.Processing);
-        foreach (var option in probe.UnsupportedOptions())
+        foreach (var option in probe.UnsupportedOptions(makesPdfCatalog: true))
         {
             await run.Log.WriteAsync(Warning, LogText.Of(LogKeys.OptionNotSupported, option), cancellationToken: cancellationToken);
         }
@@ -118,6 +119,43 @@ public sealed class RipPdfsExecutor(
             written += results.Count(r => r is IngestResult.Created or IngestResult.Updated);
         }
 
+        if (pdfOptions?.PdfCatalog == true)
+        {
+            written += await WriteCatalogAsync(run, pdf, stem, pageFiles.Count, cancellationToken);
+        }
+
         return written;
+    }
+
+    /// <summary>
+    /// The eCatalog <c>&lt;name&gt;</c> beside the PDF: its page assets, first page first. Ripping again rewrites it
+    /// with the pages the PDF has now; a page asset that is not there (its ingest failed) is left out. Returns 1 when
+    /// it was written.
+    /// </summary>
+    private async Task<int> WriteCatalogAsync(JobRun run, Asset pdf, string stem, int pageCount, CancellationToken cancellationToken)
+    {
+        var company = run.Job.Company;
+        var pages = new List<long>(pageCount);
+        for (var page = 1; page <= pageCount; page++)
+        {
+            if (await assets.FindAsync(company.Id, pdf.Folder, $"{stem}-{page.ToString(CultureInfo.InvariantCulture)}", cancellationToken) is { IsSet: false } asset)
+            {
+                pages.Add(asset.Id);
+            }
+        }
+
+        var path = pdf.Folder.Length == 0 ? stem : $"{pdf.Folder}/{stem}";
+        var type = AssetType.ECatalog.ToString();
+        var saved = await assets.SaveSetAsync(company.Id, company.Handle, pdf.Folder, stem, AssetType.ECatalog, pages, pdf.ReadyForPublish, cancellationToken);
+        if (saved is not { } catalog)
+        {
+            await run.Log.WriteAsync("PdfRipError", LogText.Of(LogKeys.PdfCatalogPathTaken), path, type, cancellationToken: cancellationToken);
+            return 0;
+        }
+
+        await run.Log.WriteAsync(catalog.Created ? "UploadSuccess" : JobLogTypes.FileUpdated,
+            LogText.Of(LogKeys.PdfCatalogWritten, pages.Count.ToString(CultureInfo.InvariantCulture)), path, type, catalog.Set.Handle,
+            cancellationToken: cancellationToken);
+        return 1;
     }
 }

@@ -59,6 +59,8 @@ internal static class ChineseLogTexts
         [LogKeys.UnknownAssetHandle] = "{0} 不是此公司的資產；已略過",
         [LogKeys.PdfRipBegin] = "正在點陣化 {0} 頁",
         [LogKeys.PdfRipFailed] = "PDF 未點陣化：{0}",
+        [LogKeys.PdfCatalogWritten] = "已依序寫入含 {0} 頁的電子型錄",
+        [LogKeys.PdfCatalogPathTaken] = "未寫入電子型錄：非集合的資產已使用其名稱",
         [LogKeys.NotAPdf] = "不是 PDF 而是 {0}；已略過",
         [LogKeys.ExportRefused] = "未匯出任何內容：{0}",
         [LogKeys.ModifierUnknown] = "不支援修飾詞 {0}",

@@ -62,6 +62,8 @@ internal static class EnglishLogTexts
         [LogKeys.UnknownAssetHandle] = "{0} is not an asset of this company; skipped",
         [LogKeys.PdfRipBegin] = "Rasterising {0} pages",
         [LogKeys.PdfRipFailed] = "The PDF was not rasterised: {0}",
+        [LogKeys.PdfCatalogWritten] = "eCatalog written with the {0} pages in order",
+        [LogKeys.PdfCatalogPathTaken] = "The eCatalog was not written: an asset that is not a set has its name",
         [LogKeys.NotAPdf] = "Not a PDF but {0}; skipped",
         [LogKeys.ExportRefused] = "Nothing was exported: {0}",
         [LogKeys.ModifierUnknown] = "the modifier {0} is not supported",

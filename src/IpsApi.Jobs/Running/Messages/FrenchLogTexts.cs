@@ -60,6 +60,8 @@ internal static class FrenchLogTexts
         [LogKeys.UnknownAssetHandle] = "{0} n'est pas une ressource de cette société ; ignoré",
         [LogKeys.PdfRipBegin] = "Rastérisation de {0} pages",
         [LogKeys.PdfRipFailed] = "Le PDF n'a pas été rastérisé : {0}",
+        [LogKeys.PdfCatalogWritten] = "eCatalogue écrit avec les {0} pages dans l’ordre",
+        [LogKeys.PdfCatalogPathTaken] = "L’eCatalogue n’a pas été écrit\u00A0: un élément qui n’est pas un ensemble porte son nom",
         [LogKeys.NotAPdf] = "Pas un PDF mais {0} ; ignoré",
         [LogKeys.ExportRefused] = "Rien n'a été exporté : {0}",
         [LogKeys.ModifierUnknown] = "le modificateur {0} n'est pas pris en charge",

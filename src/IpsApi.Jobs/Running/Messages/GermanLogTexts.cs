@@ -58,6 +58,8 @@ internal static class GermanLogTexts
         [LogKeys.UnknownAssetHandle] = "{0} ist kein Asset dieser Firma; übersprungen",
         [LogKeys.PdfRipBegin] = "{0} Seiten werden gerastert",
         [LogKeys.PdfRipFailed] = "Das PDF wurde nicht gerastert: {0}",
+        [LogKeys.PdfCatalogWritten] = "eKatalog mit den {0} Seiten in Reihenfolge geschrieben",
+        [LogKeys.PdfCatalogPathTaken] = "Der eKatalog wurde nicht geschrieben: ein Asset, das kein Set ist, trägt seinen Namen",
         [LogKeys.NotAPdf] = "Kein PDF, sondern {0}; übersprungen",
         [LogKeys.ExportRefused] = "Nichts wurde exportiert: {0}",
         [LogKeys.ModifierUnknown] = "der Modifikator {0} wird nicht unterstützt",

@@ -59,6 +59,8 @@ internal static class JapaneseLogTexts
         [LogKeys.UnknownAssetHandle] = "{0} はこの会社のアセットではありません。スキップしました",
         [LogKeys.PdfRipBegin] = "{0} ページをラスタライズしています",
         [LogKeys.PdfRipFailed] = "PDF はラスタライズされませんでした: {0}",
+        [LogKeys.PdfCatalogWritten] = "{0} ページを順に含む eカタログを書き込みました",
+        [LogKeys.PdfCatalogPathTaken] = "eカタログは書き込まれませんでした: セットではないアセットがその名前を使用しています",
         [LogKeys.NotAPdf] = "PDF ではなく {0} です。スキップしました",
         [LogKeys.ExportRefused] = "何もエクスポートされませんでした: {0}",
         [LogKeys.ModifierUnknown] = "修飾子 {0} はサポートされていません",

@@ -150,6 +150,12 @@ public static class LogKeys
     /// <summary>{0} reason: PdfRipError.</summary>
     public const string PdfRipFailed = "pdfrip.error";
 
+    /// <summary>{0} page count: the eCatalog of a ripped PDF written (pdfCatalog).</summary>
+    public const string PdfCatalogWritten = "pdfrip.catalog";
+
+    /// <summary>The eCatalog's path is taken by an asset that is not a set.</summary>
+    public const string PdfCatalogPathTaken = "pdfrip.catalog_path_taken";
+
     /// <summary>{0} the asset type: a ripPdfsJob handle of something that is not a PDF.</summary>
     public const string NotAPdf = "pdfrip.not_pdf";
 
