@@ -47,6 +47,35 @@ internal static class AssetWorkSteps
         return Enumerable.Range(0, pages).Select(p => TestMedia.Size(tiff, p)).Select(s => (s.Width, s.Height)).ToList();
     }
 
+    /// <summary>One directory (pyramid level) of a TIFF as libtiff's tiffinfo describes it.</summary>
+    public sealed record TiffLevel(int Width, int Height, int? TileWidth, int? TileHeight, string Compression, bool ReducedResolution);
+
+    /// <summary>
+    /// Every directory of a TIFF, read by libtiff's own <c>tiffinfo</c>: an independent reader, so a tile table or
+    /// size tag the server's writer got wrong shows here as it would to any other TIFF reader.
+    /// </summary>
+    public static async Task<IReadOnlyList<TiffLevel>> TiffLevelsAsync(string tiff)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("tiffinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tiff);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0 && errors.Length == 0, $"tiffinfo: {errors}");
+        var levels = new List<TiffLevel>();
+        foreach (var directory in output.Split("TIFF Directory at offset", StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            int? Number(string pattern) =>
+                System.Text.RegularExpressions.Regex.Match(directory, pattern) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            var compression = System.Text.RegularExpressions.Regex.Match(directory, @"Compression Scheme: (.+)").Groups[1].Value.Trim();
+            levels.Add(new TiffLevel(Number(@"Image Width: (\d+)")!.Value, Number(@"Image Length: (\d+)")!.Value, Number(@"Tile Width: (\d+)"),
+                Number(@"Tile Length: (\d+)"), compression, directory.Contains("reduced-resolution image", StringComparison.Ordinal)));
+        }
+
+        return levels;
+    }
+
     /// <summary>The names of a set's members, in the set's order.</summary>
     public static async Task<IReadOnlyList<string>> MembersAsync(ServerFixture server, long setId)
     {

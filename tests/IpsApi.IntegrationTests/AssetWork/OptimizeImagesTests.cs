@@ -1,4 +1,7 @@
+using IpsApi.Assets.Processing;
 using IpsApi.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static IpsApi.IntegrationTests.AssetWork.AssetWorkSteps;
 
 namespace IpsApi.IntegrationTests.AssetWork;
@@ -69,5 +72,30 @@ public sealed class OptimizeImagesTests(ServerFixture server)
         var again = await RunAsync(server, tenant, $"{Real}again", Job);
         Assert.Equal(["broken.png"], (await server.DetailsAsync(again.Id)).Where(d => d.LogType == "BeginReoptimize").Select(d => d.AssetName!));
         Assert.Equal(staleAfter.Renditions, (await AssetAsync(server, tenant, "stale.jpg")).Renditions);
+    }
+
+    [Fact]
+    public async Task The_optimized_tiff_is_jpeg_tiled_at_the_configured_tile_size_with_levels_halving_down_to_one_tile()
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant, [("wide.png", TestMedia.SolidImage(1500, 1000, ".png"))]);
+        var before = await AssetAsync(server, tenant, "wide.png");
+        await server.ExecuteAsync("delete from asset_renditions where asset_id = @id and kind = 'Pyramid'", ("id", before.Id));
+        var tile = server.Services.GetRequiredService<IOptions<ProcessingOptions>>().Value.TileSize;
+
+        var run = await RunAsync(server, tenant, $"{Real}tiles", Job);
+
+        Assert.Equal(("Done", 1), (run.State, run.FileSuccess));
+        var levels = await TiffLevelsAsync(Stored(server, (await AssetAsync(server, tenant, "wide.png")).Renditions["Pyramid:optimized"]));
+        var expected = new List<(int, int)> { (1500, 1000) };
+        while (expected[^1].Item1 > tile || expected[^1].Item2 > tile)
+        {
+            expected.Add((expected[^1].Item1 / 2, expected[^1].Item2 / 2));
+        }
+
+        Assert.Equal([(1500, 1000), (750, 500), (375, 250), (187, 125)], expected); // what the configured 256 gives
+        Assert.Equal(expected, levels.Select(l => (l.Width, l.Height)));
+        Assert.All(levels, l => Assert.Equal((tile, tile, "JPEG"), (l.TileWidth, l.TileHeight, l.Compression)));
+        Assert.Equal([false, true, true, true], levels.Select(l => l.ReducedResolution));
     }
 }
