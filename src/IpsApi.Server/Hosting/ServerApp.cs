@@ -55,8 +55,10 @@ public static class ServerApp
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? $"http://127.0.0.1:{options.Port}" : options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // The gateway enforces the SOAP limit with a clear fault; Kestrel's own cap only stops abuse beyond it.
-            kestrel.Limits.MaxRequestBodySize = options.Soap.MaxRequestBytes * 4;
+            // The gateway enforces the SOAP limit with a clear fault. Kestrel then reads and discards the rest of an
+            // oversized body up to its own cap, so a client still sending reads that fault instead of a reset
+            // connection; only bodies beyond the cap are cut off.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.Soap.MaxRequestBytes * 4, 128L * 1024 * 1024);
             kestrel.AddServerHeader = false;
         });
 

@@ -37,6 +37,30 @@ public static class EnvelopeReader
         CheckCharacters = true,
     };
 
+    /// <summary>
+    /// A UTF-8 document (no UTF-16 byte order mark, no other encoding declared) must be valid UTF-8 from its first
+    /// byte to its last: the XML reader alone lets an incomplete sequence at the very end pass unnoticed.
+    /// </summary>
+    internal static void RequireValidUtf8(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return;
+        }
+
+        var prolog = Encoding.Latin1.GetString(body[..Math.Min(body.Length, 200)]);
+        var declared = System.Text.RegularExpressions.Regex.Match(prolog, @"^(?:\xEF\xBB\xBF)?\s*<\?xml[^>]*encoding\s*=\s*[""']([^""']+)[""']");
+        if (declared.Success && !declared.Groups[1].Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw IpsFaultException.InvalidRequestXml("Invalid request XML: the body is not valid UTF-8");
+        }
+    }
+
     private static string Canonical(string ns) => IsIpsTypesNamespace(ns) ? IpsNamespaces.Types : ns;
 
     public static SoapRequest Read(ReadOnlyMemory<byte> body, int maxDepth)
@@ -57,6 +81,7 @@ public static class EnvelopeReader
 
     private static SoapRequest ReadCore(ReadOnlyMemory<byte> body, int maxDepth)
     {
+        RequireValidUtf8(body.Span);
         using var input = new MemoryStream(body.ToArray(), writable: false);
         using var reader = XmlReader.Create(input, SafeReaderSettings(body.Length));
         using var output = new MemoryStream(body.Length + 256);

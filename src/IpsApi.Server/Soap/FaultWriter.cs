@@ -52,10 +52,39 @@ public static class FaultWriter
 
         writer.WriteStartElement("ns1", DetailElement(fault.Kind), IpsNamespaces.Types);
         writer.WriteElementString("ns1", "code", IpsNamespaces.Types, fault.Code.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteElementString("ns1", "reason", IpsNamespaces.Types, fault.Reason);
+        writer.WriteElementString("ns1", "reason", IpsNamespaces.Types, XmlSafe(fault.Reason));
         writer.WriteEndElement();
         writer.WriteEndElement(); // detail
         writer.WriteEndElement(); // Fault
+    }
+
+    /// <summary>
+    /// The reason with every character XML cannot carry (control characters, lone surrogates) shown as U+FFFD:
+    /// a reason quotes what the caller sent, and a fault must always be writable.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                safe?.Append(c);
+                if (pair)
+                {
+                    safe?.Append(text[++i]);
+                }
+
+                continue;
+            }
+
+            safe ??= new StringBuilder(text, 0, i, text.Length);
+            safe.Append('\uFFFD');
+        }
+
+        return safe?.ToString() ?? text;
     }
 
     /// <summary>A whole fault envelope, for faults raised before the request reaches SoapCore.</summary>

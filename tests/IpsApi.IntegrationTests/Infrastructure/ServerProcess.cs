@@ -35,7 +35,30 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string connectionString, string nodeName, string storageRoot, int? port = null)
+    /// <summary>The process id, e.g. for reading its memory from /proc.</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Resident set size of the node, from /proc (what the machine really gives it).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("no VmRSS in /proc status");
+    }
+
+    /// <summary>Open file descriptors of the node (sockets included).</summary>
+    public int OpenFileDescriptors() => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
+
+    public static async Task<ServerProcess> StartAsync(
+        string connectionString, string nodeName, string storageRoot, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         port ??= FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -52,6 +75,10 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["IPSAPI_SCHEDULER__CHECKININTERVALSECONDS"] = "2";
         info.Environment["IPSAPI_STORAGE__ROOT"] = storageRoot;
         info.Environment["IPSAPI_DATA"] = storageRoot;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the test host");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));

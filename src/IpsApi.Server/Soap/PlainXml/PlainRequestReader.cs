@@ -38,6 +38,7 @@ public static class PlainRequestReader
 
     private static byte[] ToEnvelope(ReadOnlyMemory<byte> body, int maxDepth)
     {
+        EnvelopeReader.RequireValidUtf8(body.Span);
         using var input = new MemoryStream(body.ToArray(), writable: false);
         using var reader = XmlReader.Create(input, EnvelopeReader.SafeReaderSettings(body.Length));
         var fragments = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, Encoding = new UTF8Encoding(false), CheckCharacters = false };

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using IpsApi.IntegrationTests.Interop;
+
+namespace IpsApi.IntegrationTests.Reliability;
+
+/// <summary>
+/// The reliability suite runs in two sizes: bounded inside `./ipsapi test` (CI), and the sizes of issue 9 with
+/// `./ipsapi reliability` (IPSAPI_RELIABILITY=full), which also rewrites its section of docs/RELIABILITY.md.
+/// </summary>
+public static class ReliabilityRun
+{
+    public static bool Full => Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY") == "full";
+
+    /// <summary>Writes docs/RELIABILITY.md sections (always on with `./ipsapi reliability`, or IPSAPI_RELIABILITY_REPORT=1).</summary>
+    public static bool Report => Full || Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY_REPORT") == "1";
+
+    public static int Size(int bounded, int full) => Full ? full : bounded;
+
+    public static string Document => Path.Combine(RepoPaths.Root, "docs", "RELIABILITY.md");
+
+    /// <summary>
+    /// Replaces the section between &lt;!-- reliability:NAME --&gt; markers with a table of what was tried, with
+    /// the date, the size mode and the machine's load. Without <see cref="Report"/> it only goes to the test output.
+    /// </summary>
+    public static void Record(string name, string title, IEnumerable<Outcome> rows, string? notes = null)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(Full ? "full size" : "bounded (CI) size")}, {Environment.ProcessorCount} cores, load average {LoadAverage()} at the end.");
+        text.AppendLine();
+        text.AppendLine("| tried | times | held | figures |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Tried} | {row.Times} | {row.Held} | {row.Figures} |");
+        }
+
+        if (notes is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(notes);
+        }
+
+        var section = text.ToString().TrimEnd();
+        Console.WriteLine(section);
+        if (!Report)
+        {
+            return;
+        }
+
+        lock (typeof(ReliabilityRun))
+        {
+            var begin = $"<!-- reliability:{name} -->";
+            var end = $"<!-- /reliability:{name} -->";
+            var document = File.Exists(Document) ? File.ReadAllText(Document) : "# Reliability\n";
+            var block = $"{begin}\n{section}\n{end}";
+            var at = document.IndexOf(begin, StringComparison.Ordinal);
+            var until = document.IndexOf(end, StringComparison.Ordinal);
+            document = at >= 0 && until > at
+                ? document[..at] + block + document[(until + end.Length)..]
+                : document.TrimEnd() + "\n\n" + block + "\n";
+            File.WriteAllText(Document, document);
+        }
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    public static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+
+    public static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>The p-th percentile (0-100) of <paramref name="values"/>, nearest rank.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.OrderBy(v => v).ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>One row of a reliability table.</summary>
+public sealed record Outcome(string Tried, string Times, string Held, string Figures);
