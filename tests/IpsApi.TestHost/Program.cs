@@ -10,6 +10,7 @@ var app = ServerApp.Build(args.Skip(1).ToArray(), new ServerExtras
     {
         services.AddSingleton<IJobExecutor, SlowStepsExecutor>();
         services.AddSingleton<IJobExecutor, CountingExecutor>();
+        FailingExecutor.Register(services);
     },
 });
 await app.PrepareDatabaseAsync();

@@ -68,14 +68,52 @@ public sealed class SlowStepsExecutor(
     }
 }
 
-/// <summary>createVideoSitemapJob here: one recorded step and a short pause.</summary>
-public sealed class CountingExecutor(NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler) : IJobExecutor
+/// <summary>
+/// createVideoSitemapJob here: one recorded step and a short pause. A job named with <see cref="RealJobPrefix"/> gets
+/// the server's own executor instead.
+/// </summary>
+public sealed class CountingExecutor(
+    NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler, IpsApi.Jobs.Executors.CreateVideoSitemap.CreateVideoSitemapExecutor real) : IJobExecutor
 {
+    public const string RealJobPrefix = "real ";
+
     public JobType Type => JobType.CreateVideoSitemap;
 
     public async Task ExecuteAsync(JobRun run, CancellationToken cancellationToken)
     {
+        if (run.Job.Name.StartsWith(RealJobPrefix, StringComparison.Ordinal))
+        {
+            await real.ExecuteAsync(run, cancellationToken);
+            return;
+        }
+
         await TestExecutorTables.RecordAsync(db, run, 1, scheduler.Value.NodeName, cancellationToken);
         await Task.Delay(20, cancellationToken);
+    }
+}
+
+/// <summary>
+/// A job type that fails, for the tests of failed runs (emails, logs, metrics): metadataPublishJob and
+/// imageServingPublishJob runs fail here as a job type without executor does, unless the job is named with
+/// <see cref="RealJobPrefix"/>, which gets the server's own executor.
+/// </summary>
+public sealed class FailingExecutor(JobType type, IJobExecutor real) : IJobExecutor
+{
+    public const string RealJobPrefix = "real ";
+
+    public JobType Type { get; } = type;
+
+    public Task ExecuteAsync(JobRun run, CancellationToken cancellationToken) =>
+        run.Job.Name.StartsWith(RealJobPrefix, StringComparison.Ordinal)
+            ? real.ExecuteAsync(run, cancellationToken)
+            : throw new JobTypeNotSupportedException();
+
+    /// <summary>Puts failing executors in front of the real ones of metadataPublishJob and imageServingPublishJob.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<IJobExecutor>(provider => new FailingExecutor(JobType.MetadataPublish,
+            provider.GetRequiredService<IpsApi.Jobs.Executors.MetadataPublish.MetadataPublishExecutor>()));
+        services.AddSingleton<IJobExecutor>(provider => new FailingExecutor(JobType.ImageServingPublish,
+            provider.GetRequiredService<IpsApi.Jobs.Executors.ImageServingPublish.ImageServingPublishExecutor>()));
     }
 }

@@ -1,14 +1,21 @@
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
+using IpsApi.Assets.Publishing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Executors.AutomatedSets;
+using IpsApi.Jobs.Executors.CreateVideoSitemap;
 using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.Executors.ImageRenderingPublish;
+using IpsApi.Jobs.Executors.ImageServingPublish;
 using IpsApi.Jobs.Executors.Ingest;
+using IpsApi.Jobs.Executors.MetadataPublish;
 using IpsApi.Jobs.Executors.OptimizeImages;
 using IpsApi.Jobs.Executors.ReprocessAssets;
 using IpsApi.Jobs.Executors.RipPdfs;
+using IpsApi.Jobs.Executors.ServerDirectoryPublish;
 using IpsApi.Jobs.Executors.UploadDirectory;
 using IpsApi.Jobs.Executors.UploadUrls;
+using IpsApi.Jobs.Executors.VideoPublish;
 using IpsApi.Jobs.Net;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Storage;
@@ -44,6 +51,27 @@ public static class AssetServices
         services.AddSingleton<IJobExecutor, ExportExecutor>();
         services.AddSingleton<SetScriptStore>();
         services.AddSingleton<IJobExecutor, AutomatedSetGenerationExecutor>();
+        services.AddIpsPublishing();
         return services;
+    }
+
+    /// <summary>The publish catalogs and the publish executors (each also by its own type, like optimize above).</summary>
+    private static void AddIpsPublishing(this IServiceCollection services)
+    {
+        services.AddSingleton<PublishCatalogs>();
+        services.AddSingleton<PublishableAssets>();
+        AddExecutor<ImageServingPublishExecutor>(services);
+        AddExecutor<ImageRenderingPublishExecutor>(services);
+        AddExecutor<VideoPublishExecutor>(services);
+        AddExecutor<ServerDirectoryPublishExecutor>(services);
+        AddExecutor<MetadataPublishExecutor>(services);
+        AddExecutor<CreateVideoSitemapExecutor>(services);
+    }
+
+    private static void AddExecutor<TExecutor>(IServiceCollection services)
+        where TExecutor : class, IJobExecutor
+    {
+        services.AddSingleton<TExecutor>();
+        services.AddSingleton<IJobExecutor>(provider => provider.GetRequiredService<TExecutor>());
     }
 }

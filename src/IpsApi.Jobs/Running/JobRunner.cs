@@ -111,6 +111,12 @@ public sealed class JobRunner(
             await executor.ExecuteAsync(run, cancellationToken);
             return RunOutcome.Succeeded;
         }
+        catch (JobTypeNotSupportedException)
+        {
+            await run.Log.WriteAsync(JobLogTypes.FatalError,
+                LogText.Of(LogKeys.JobTypeNotSupported, type.ToString()), cancellationToken: CancellationToken.None);
+            return RunOutcome.Failed;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var reason = cancellations.ReasonOf(run.RunId);

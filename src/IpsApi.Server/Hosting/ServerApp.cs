@@ -3,7 +3,6 @@ using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Queries;
 using IpsApi.Jobs.Executors;
-using IpsApi.Jobs.Executors.ServerDirectoryPublish;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Scheduling;
@@ -80,7 +79,6 @@ public static class ServerApp
         builder.Services.AddIpsScheduling(builder.Configuration, options.Db);
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
-        builder.Services.AddSingleton<IJobExecutor, ServerDirectoryPublishExecutor>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<JobLookup>();

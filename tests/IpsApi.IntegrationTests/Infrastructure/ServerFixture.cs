@@ -78,6 +78,7 @@ public sealed class ServerFixture : IAsyncLifetime
             {
                 services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.SlowStepsExecutor>();
                 services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.CountingExecutor>();
+                IpsApi.TestHost.FailingExecutor.Register(services);
             },
         });
         await _app.PrepareDatabaseAsync();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using IpsApi.Assets.Publishing;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Running.Messages;
@@ -7,11 +9,13 @@ using Microsoft.Extensions.Options;
 namespace IpsApi.Jobs.Executors.ServerDirectoryPublish;
 
 /// <summary>
-/// Publishes the company's server directory into its static publish area: new and changed files are copied
-/// (each atomically: a temporary file, then a rename), files gone from the source are removed, unchanged files
-/// are left alone. Every copy and removal is a ServerDirectoryPublishSuccess or ...Error record.
+/// Publishes the company's server directory into its server directory catalog, served by
+/// <c>/is/content/&lt;company&gt;/&lt;path&gt;</c>: new and changed files are copied in, files gone from the source
+/// leave the catalog, unchanged files are left alone. Like every catalog, the new one becomes visible at once when
+/// the job is done. Every copy and removal is a ServerDirectoryPublishSuccess or ...Error record.
 /// </summary>
-public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> storage) : JobExecutor<ServerDirectoryPublishSpec>
+public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> storage, PublishCatalogs catalogs, TimeProvider time)
+    : JobExecutor<ServerDirectoryPublishSpec>
 {
     private const string TaskType = "ServerDirectoryPublish";
 
@@ -19,106 +23,71 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
 
     protected override async Task ExecuteAsync(JobRun run, ServerDirectoryPublishSpec spec, CancellationToken cancellationToken)
     {
-        var folders = new CompanyFolders(storage.Value.Root, run.Job.Company.Handle);
-        var source = folders.Server;
-        var target = folders.PublishStatic;
+        var company = run.Job.Company;
+        var source = new CompanyFolders(storage.Value.Root, company.Handle).Server;
         Directory.CreateDirectory(source);
-        Directory.CreateDirectory(target);
-
         var sourceFiles = ListFiles(source);
-        var targetFiles = ListFiles(target);
-        var stale = targetFiles.Keys.Where(path => !sourceFiles.ContainsKey(path)).ToList();
         await run.Log.TotalFilesAsync(sourceFiles.Count, cancellationToken);
 
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ServerDirectory, cancellationToken);
+        var now = time.GetUtcNow();
         var done = 0;
         var unchanged = 0;
-        var total = sourceFiles.Count + stale.Count;
+        var total = sourceFiles.Count;
         foreach (var (relative, file) in sourceFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (targetFiles.TryGetValue(relative, out var published) && IsSame(file, published))
+            var key = PublishedEntry.KeyOf(relative);
+            // Same path, size and modification time: the file is the one published before.
+            var identity = string.Create(CultureInfo.InvariantCulture, $"{relative}|{file.Length}|{file.LastWriteTimeUtc.Ticks}");
+            if (draft.Current.TryGetValue(key, out var published) && published.Source == identity)
             {
+                draft.Next[key] = published;
                 unchanged++;
             }
             else
             {
-                await CopyAsync(run, file, target, relative, cancellationToken);
+                await CopyAsync(run, draft, file, relative, identity, now, cancellationToken);
             }
 
-            await ReportAsync(run, ++done, total, cancellationToken);
+            await run.ReportProgressAsync(total == 0 ? 100 : ++done * 100 / total, $"{done} of {total} files", cancellationToken);
         }
 
-        foreach (var relative in stale)
+        foreach (var gone in draft.Current.Values.Where(e => !draft.Next.ContainsKey(e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await RemoveAsync(run, targetFiles[relative], relative, cancellationToken);
-            await ReportAsync(run, ++done, total, cancellationToken);
+            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.RemovedFromPublish),
+                gone.DisplayName, "PublishCatalog", cancellationToken: cancellationToken);
         }
 
-        RemoveEmptyFolders(target);
+        await draft.CommitAsync(cancellationToken);
         await run.ReportTaskAsync(new TaskProgressReport(TaskType, "Done", done, 0, 0, 1.0,
-            $"{done - unchanged} published or removed, {unchanged} unchanged"), cancellationToken);
+            $"{done - unchanged} published, {unchanged} unchanged"), cancellationToken);
     }
 
-    private static async Task CopyAsync(JobRun run, FileInfo file, string target, string relative, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        JobRun run, CatalogDraft draft, FileInfo file, string relative, string identity, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var destination = CompanyFolders.Inside(target, relative);
         try
         {
-            if (destination is null)
-            {
-                throw new IOException("the path leaves the publish folder");
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var temporary = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
-            try
-            {
-                await using (var input = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-                await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                {
-                    await input.CopyToAsync(output, cancellationToken);
-                }
-
-                File.SetLastWriteTimeUtc(temporary, file.LastWriteTimeUtc);
-                File.Move(temporary, destination, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-
+            var placed = await draft.PlaceFileAsync(file.FullName, identity, Path.GetExtension(relative), cancellationToken);
+            var folder = Path.GetDirectoryName(relative)?.Replace(Path.DirectorySeparatorChar, '/') ?? "";
+            draft.Next[PublishedEntry.KeyOf(relative)] = new PublishedEntry(
+                PublishedEntry.KeyOf(relative), relative, null, "File", folder, identity, placed, null, file.Length, null, null, now);
             await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.Published), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // The file stays as it was published before, if it was.
+            if (draft.Current.TryGetValue(PublishedEntry.KeyOf(relative), out var previous))
+            {
+                draft.Next[previous.Name] = previous;
+            }
+
             await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, LogText.Of(LogKeys.NotPublished, Describe(e)), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
     }
-
-    private static async Task RemoveAsync(JobRun run, FileInfo published, string relative, CancellationToken cancellationToken)
-    {
-        try
-        {
-            published.Delete();
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.RemovedFromPublish),
-                relative, "PublishCatalog", cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishError, LogText.Of(LogKeys.NotRemoved, Describe(e)), relative, "PublishCatalog",
-                cancellationToken: cancellationToken);
-        }
-    }
-
-    private static Task ReportAsync(JobRun run, int done, int total, CancellationToken cancellationToken) =>
-        run.ReportProgressAsync(total == 0 ? 100 : done * 100 / total, $"{done} of {total} files", cancellationToken);
-
-    /// <summary>Same size and modification time: the copy kept the source's time, so this is what "unchanged" means.</summary>
-    private static bool IsSame(FileInfo source, FileInfo published) =>
-        source.Length == published.Length && source.LastWriteTimeUtc == published.LastWriteTimeUtc;
 
     /// <summary>Regular files under a folder by relative path, never following links out of it; temporary files skipped.</summary>
     private static Dictionary<string, FileInfo> ListFiles(string folder)
@@ -132,17 +101,6 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
         return new DirectoryInfo(folder).EnumerateFiles("*", options)
             .Where(f => !(f.Name.StartsWith('.') && f.Name.EndsWith(".tmp", StringComparison.Ordinal)))
             .ToDictionary(f => Path.GetRelativePath(folder, f.FullName).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal);
-    }
-
-    private static void RemoveEmptyFolders(string folder)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
-        {
-            if (!Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
-            }
-        }
     }
 
     // File system messages name server paths; the client gets the kind of failure only.

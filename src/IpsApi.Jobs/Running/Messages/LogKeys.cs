@@ -48,6 +48,20 @@ public static class LogKeys
     /// <summary>{0} reason (one of the reason.* keys).</summary>
     public const string NotRemoved = "publish.not_removed";
 
+    /// <summary>A catalog entry whose asset is no longer marked for publish (or is gone).</summary>
+    public const string Unpublished = "publish.unpublished";
+
+    /// <summary>{0} the path of the asset already published under the same name.</summary>
+    public const string PublishNameTaken = "publish.name_taken";
+
+    /// <summary>An image without an optimized pyramid: nothing to serve it from.</summary>
+    public const string NoPyramid = "publish.no_pyramid";
+
+    /// <summary>{0} number of videos in the sitemap.</summary>
+    public const string SitemapWritten = "publish.sitemap_written";
+
+    public const string SitemapUnchanged = "publish.sitemap_unchanged";
+
     public const string ReasonPermissionDenied = "reason.permission_denied";
 
     public const string ReasonPathTooLong = "reason.path_too_long";
