@@ -7,6 +7,7 @@ using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IpsApi.Assets.Rendering;
 
 namespace IpsApi.Jobs.Executors.Export;
 
