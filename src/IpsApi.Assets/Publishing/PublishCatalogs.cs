@@ -26,7 +26,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
         {
             await using (var lockCommand = new NpgsqlCommand("select pg_advisory_lock(@key)", connection))
             {
-                lockCommand.Parameters.AddWithValue("key", (companyId << 4) | (long)kind);
+                lockCommand.Parameters.AddWithValue("key", CatalogDraft.LockKey(companyId, kind));
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken);
             }
 

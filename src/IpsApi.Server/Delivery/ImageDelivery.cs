@@ -34,7 +34,7 @@ public sealed class ImageDelivery(PublishCatalogs catalogs, IOptions<DeliveryOpt
             "userdata" => await UserDataAsync(context, company, name, cancellationToken),
             _ => await TextAsync(context, StatusCodes.Status400BadRequest, $"req={req} is not supported here."),
         };
-        DeliveryMetrics.Served("image", status, context.Response.ContentLength ?? 0);
+        DeliveryMetrics.Served("image", status, HttpMethods.IsHead(context.Request.Method) ? 0 : context.Response.ContentLength ?? 0);
     }
 
     private async Task<int> RenderAsync(HttpContext context, string company, string name, CancellationToken cancellationToken)

@@ -80,6 +80,7 @@ public sealed class ImageServingPublishTests(ServerFixture server)
 
         Assert.Equal(("Done", 1), (run.State, run.FileSuccess));
         Assert.Equal("increment", await SubTypeAsync(server, run.Id));
+        Assert.Equal(0, await PublishLocksHeldAsync(server, tenant));
         Assert.Equal(["b.jpg"], (await server.DetailsAsync(run.Id)).Where(d => d.LogType == "ImageServingPublishSuccess").Select(d => d.AssetName));
         var after = PublishedFiles(server, tenant, "image");
         Assert.Equal(2, after.Count);

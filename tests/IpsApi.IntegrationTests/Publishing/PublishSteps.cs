@@ -55,4 +55,20 @@ internal static class PublishSteps
         command.Parameters.AddWithValue("id", runId);
         return (string)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>
+    /// Advisory locks on publish catalogs still held by any session: a publish that ended must have let go of its
+    /// catalog, or the next publish (on any node) would wait for a pooled connection to be reused.
+    /// </summary>
+    public static async Task<long> PublishLocksHeldAsync(ServerFixture server, TestTenant tenant)
+    {
+        await using var command = server.Db.CreateCommand(
+            """
+            select count(*) from pg_locks l, companies c
+            where c.handle = @company and l.locktype = 'advisory' and l.granted
+              and ((l.classid::bigint << 32) | l.objid::bigint) >> 4 = c.id
+            """);
+        command.Parameters.AddWithValue("company", tenant.CompanyHandle);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }
