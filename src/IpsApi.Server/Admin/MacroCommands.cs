@@ -1,6 +1,6 @@
+using IpsApi.Assets.Rendering;
 using IpsApi.Jobs.Executors.Export;
 using Npgsql;
-using IpsApi.Assets.Rendering;
 
 namespace IpsApi.Server.Admin;
 

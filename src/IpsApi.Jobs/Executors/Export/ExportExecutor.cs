@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.IO.Compression;
 using IpsApi.Assets.Files;
+using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using IpsApi.Assets.Rendering;
 
 namespace IpsApi.Jobs.Executors.Export;
 
