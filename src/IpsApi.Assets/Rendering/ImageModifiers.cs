@@ -145,13 +145,7 @@ public sealed record ImageModifiers(
         }
 
         var plan = PlanFor(width, height);
-        var needed = Math.Max(plan.ScaleX, plan.ScaleY);
-        var level = 0;
-        while (level + 1 < levels && needed <= 1.0 / (1 << (level + 1)))
-        {
-            level++;
-        }
-
+        var level = LevelFor(plan, levels);
         using var loaded = level == 0 ? Image.Tiffload(path) : Image.Tiffload(path, page: level);
         using var owned = new Owned();
         var image = Transform(loaded, (double)loaded.Width / width, plan, owned);
@@ -162,6 +156,24 @@ public sealed record ImageModifiers(
             "webp" => image.WebpsaveBuffer(q: Quality),
             _ => image.JpegsaveBuffer(q: Quality, optimizeCoding: true),
         };
+    }
+
+    /// <summary>
+    /// The pyramid level (0 the full image, each next one half the size) a reply from a <paramref name="width"/> x
+    /// <paramref name="height"/> image is rendered from: the smallest that still has every pixel the reply needs.
+    /// </summary>
+    internal int LevelFor(int width, int height, int levels) => LevelFor(PlanFor(width, height), levels);
+
+    private static int LevelFor(Plan plan, int levels)
+    {
+        var needed = Math.Max(plan.ScaleX, plan.ScaleY);
+        var level = 0;
+        while (level + 1 < levels && needed <= 1.0 / (1 << (level + 1)))
+        {
+            level++;
+        }
+
+        return level;
     }
 
     /// <summary>What to do to a full-size source: scale factors for its (cropped, rotated) pixels and the reply size.</summary>

@@ -71,4 +71,20 @@ public sealed class ImageModifiersTests
             return (parsed.Format, parsed.ContentType);
         }
     }
+
+    [Theory]
+    [InlineData("wid=512&hei=512", 3)]   // 512 of 6000 wide: the 750-pixel level
+    [InlineData("wid=750", 3)]
+    [InlineData("wid=751", 2)]
+    [InlineData("wid=100", 5)]           // never past the last level
+    [InlineData("wid=6000", 0)]
+    [InlineData("scl=2", 1)]
+    [InlineData("crop=0,0,1000,1000&wid=500", 1)]
+    [InlineData("wid=300&hei=300&fit=crop", 3)]
+    public void The_smallest_pyramid_level_with_the_pixels_the_reply_needs_is_read(string modifiers, int level)
+    {
+        var parsed = ImageModifiers.Parse(modifiers, out _);
+
+        Assert.Equal(level, parsed.LevelFor(6000, 4000, 6));
+    }
 }
