@@ -7,8 +7,11 @@ public sealed class BenchmarkFailedException(string message) : Exception(message
 
 /// <summary>The command line of a benchmark, with the defaults the recorded results were made with.</summary>
 public sealed record BenchOptions(
+    string Benchmark,
     int Images,
     int Parallel,
+    int Clients,
+    int Requests,
     long MinBytes,
     long MaxBytes,
     string ResultsPath,
@@ -18,12 +21,17 @@ public sealed record BenchOptions(
     public const string Usage =
         """
         Usage: ./ipsapi bench ingest [--images N] [--parallel N] [--results PATH]
+               ./ipsapi bench delivery [--images N] [--clients N] [--requests N] [--results PATH]
 
           ingest        one uploadUrlsJob of N generated images (1-5 MB JPEG/PNG) from a loopback HTTP server,
                         against 'curl --parallel' downloading the same URLs in the same run
-          --images N    how many images (default 500)
+          delivery      512-pixel JPEG renders by /is/image from published 24-megapixel pyramids, N clients at a
+                        time, against libvips thumbnail of the same size from the same files in the same run
+          --images N    how many images (default 500 for ingest, 8 for delivery)
           --parallel N  downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
                         (--parallel-max); default 4, the server's default
+          --clients N   delivery: concurrent clients, and thumbnails at a time for the baseline (default 16)
+          --requests N  delivery: renders each client asks for (default 50)
           --results P   where the table is recorded (default bench/RESULTS.md)
 
         The benchmark creates its own database on the PostgreSQL that IPSAPI_BENCH_DB names (the script points it
@@ -33,10 +41,12 @@ public sealed record BenchOptions(
     /// <summary>The server's default downloads at a time: what a user who changes nothing gets.</summary>
     public const int DefaultParallel = 4;
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    public static BenchOptions Parse(string benchmark, IReadOnlyList<string> args)
     {
-        var images = 500;
+        var images = benchmark == "delivery" ? 8 : 500;
         var parallel = DefaultParallel;
+        var clients = 16;
+        var requests = 50;
         var results = Path.Combine("bench", "RESULTS.md");
         for (var i = 0; i < args.Count; i++)
         {
@@ -49,6 +59,12 @@ public sealed record BenchOptions(
                 case "--parallel":
                     parallel = Positive(Value(), "--parallel");
                     break;
+                case "--clients":
+                    clients = Positive(Value(), "--clients");
+                    break;
+                case "--requests":
+                    requests = Positive(Value(), "--requests");
+                    break;
                 case "--results":
                     results = Value();
                     break;
@@ -60,11 +76,11 @@ public sealed record BenchOptions(
         var admin = Environment.GetEnvironmentVariable("IPSAPI_BENCH_DB") is { Length: > 0 } db
             ? db
             : "Host=127.0.0.1;Port=55432;Username=ipsapi;Database=postgres";
-        return new BenchOptions(images, parallel, 1_000_000, 5_000_000, results, admin, args.ToArray());
+        return new BenchOptions(benchmark, images, parallel, clients, requests, 1_000_000, 5_000_000, results, admin, args.ToArray());
     }
 
     /// <summary>The command as a user types it again to reproduce the figures.</summary>
-    public string Command => Arguments.Count == 0 ? "./ipsapi bench ingest" : $"./ipsapi bench ingest {string.Join(' ', Arguments)}";
+    public string Command => Arguments.Count == 0 ? $"./ipsapi bench {Benchmark}" : $"./ipsapi bench {Benchmark} {string.Join(' ', Arguments)}";
 
     private static int Positive(string text, string name) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

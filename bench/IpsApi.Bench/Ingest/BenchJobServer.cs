@@ -24,7 +24,7 @@ public sealed record BenchRun(
 public sealed class BenchJobServer : IAsyncDisposable
 {
     private const string Ips = "http://www.scene7.com/IpsApi/xsd";
-    private const string Company = "bench";
+    public const string Company = "bench";
     private const string Email = "bench@example.test";
     private const string Password = "bench-password";
 
@@ -43,6 +43,9 @@ public sealed class BenchJobServer : IAsyncDisposable
     }
 
     public Uri ServiceAddress { get; private set; } = null!;
+
+    /// <summary>Where the server listens: delivery requests go here.</summary>
+    public Uri BaseAddress => new(ServiceAddress.GetLeftPart(UriPartial.Authority));
 
     public static async Task<BenchJobServer> StartAsync(
         string adminConnectionString, int parallel, string storageRoot, CancellationToken cancellationToken)
@@ -99,17 +102,24 @@ public sealed class BenchJobServer : IAsyncDisposable
     }
 
     /// <summary>Submits one uploadUrlsJob over SOAP, as a client does, and answers when its run has ended.</summary>
-    public async Task<BenchRun> UploadAsync(
+    public Task<BenchRun> UploadAsync(
         string jobName, IReadOnlyList<(string Url, string DestPath)> urls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var items = string.Concat(urls.Select(u =>
             $"<items><sourceUrl>{SecurityElement.Escape(u.Url)}</sourceUrl><destPath>{SecurityElement.Escape(u.DestPath)}</destPath></items>"));
+        return RunAsync(jobName,
+            $"<uploadUrlsJob><urlArray>{items}</urlArray><overwrite>true</overwrite><readyForPublish>true</readyForPublish>"
+            + "<createMask>false</createMask><emailSetting>None</emailSetting></uploadUrlsJob>", timeout, cancellationToken);
+    }
+
+    /// <summary>Submits a job (its job element as XML) over SOAP, as a client does, and answers when its run has ended.</summary>
+    public async Task<BenchRun> RunAsync(string jobName, string jobElement, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var envelope =
             "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Header>"
             + $"<authHeader xmlns=\"{Ips}\"><user>{Email}</user><password>{Password}</password></authHeader></soapenv:Header><soapenv:Body>"
             + $"<submitJobParam xmlns=\"{Ips}\"><companyHandle>{Company}</companyHandle><jobName>{SecurityElement.Escape(jobName)}</jobName>"
-            + $"<uploadUrlsJob><urlArray>{items}</urlArray><overwrite>true</overwrite><readyForPublish>true</readyForPublish>"
-            + "<createMask>false</createMask><emailSetting>None</emailSetting></uploadUrlsJob>"
+            + jobElement
             + "</submitJobParam></soapenv:Body></soapenv:Envelope>";
         using var request = new HttpRequestMessage(HttpMethod.Post, ServiceAddress)
         {

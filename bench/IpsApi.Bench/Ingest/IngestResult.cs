@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace IpsApi.Bench.Ingest;
@@ -74,15 +73,5 @@ public sealed class IngestResult(
 
     private static string Ratio(double job, double curl) => (job / curl).ToString("0.00", Invariant);
 
-    private string Machine()
-    {
-        var memory = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) is { } line
-            ? $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Invariant) / 1024.0 / 1024.0:0.0} GiB memory"
-            : "memory unknown";
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            ?? "CPU model unknown";
-        var vips = $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
-        return string.Create(Invariant,
-            $"nproc {Environment.ProcessorCount} ({cpu}), {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, libvips {vips}, {curlVersion}");
-    }
+    private string Machine() => $"{MachineInfo.Describe()}, {curlVersion}";
 }

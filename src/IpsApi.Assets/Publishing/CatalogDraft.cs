@@ -146,7 +146,29 @@ public sealed class CatalogDraft : IAsyncDisposable
         return RemoveUnreferencedFiles();
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>
+    /// Lets the next publish of this catalog go ahead. The lock is released explicitly: a pooled connection keeps
+    /// its session, and with it the lock, until it is used again.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(@key)", _connection);
+            unlock.Parameters.AddWithValue("key", LockKey(_companyId, Kind));
+            await unlock.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // A broken connection has ended its session, and the lock with it.
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    internal static long LockKey(long companyId, CatalogKind kind) => (companyId << 4) | (long)kind;
 
     /// <summary>
     /// Files of the catalog's folder that the current version does not name. A reader that found an entry of the

@@ -26,7 +26,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
         {
             await using (var lockCommand = new NpgsqlCommand("select pg_advisory_lock(@key)", connection))
             {
-                lockCommand.Parameters.AddWithValue("key", (companyId << 4) | (long)kind);
+                lockCommand.Parameters.AddWithValue("key", CatalogDraft.LockKey(companyId, kind));
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -112,6 +112,37 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
 
         var entry = ReadEntry(reader, 1);
         return new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(companyHandle, kind, entry.File));
+    }
+
+    /// <summary>
+    /// The entry named <paramref name="name"/> in the first of <paramref name="kinds"/> that has one (current
+    /// versions only); null when none does.
+    /// </summary>
+    public async Task<(CatalogKind Kind, PublishedItem Item)?> FindFirstAsync(
+        string companyHandle, IReadOnlyList<CatalogKind> kinds, string name, CancellationToken cancellationToken)
+    {
+        var kindNames = kinds.Select(k => k.ToString()).ToArray();
+        await using var command = dataSource.CreateCommand(
+            $"""
+             select c.version, c.kind, {EntryColumns}
+             from companies co
+             join publish_catalogs c on c.company_id = co.id and c.kind = any(@kinds)
+             join publish_entries e on e.company_id = c.company_id and e.kind = c.kind and e.version = c.version
+             where co.handle = @company and e.name = @name
+             order by array_position(@kinds, c.kind) limit 1
+             """);
+        command.Parameters.AddWithValue("company", companyHandle);
+        command.Parameters.AddWithValue("kinds", kindNames);
+        command.Parameters.AddWithValue("name", PublishedEntry.KeyOf(name));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var kind = Enum.Parse<CatalogKind>(reader.GetString(1));
+        var entry = ReadEntry(reader, 2);
+        return (kind, new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(companyHandle, kind, entry.File)));
     }
 
     /// <summary>Every entry of the current version, in name order (a sitemap, a metadata index).</summary>

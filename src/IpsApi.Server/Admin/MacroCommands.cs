@@ -1,3 +1,4 @@
+using IpsApi.Assets.Rendering;
 using IpsApi.Jobs.Executors.Export;
 using Npgsql;
 
@@ -25,7 +26,7 @@ public static class MacroCommands
         if (problems.Count > 0)
         {
             await error.WriteLineAsync($"ipsapi admin: not a usable modifier: {string.Join(", ", problems.Select(p => p.Modifier))} "
-                + "(supported: wid, hei, fit=constrain|crop|stretch, fmt=jpg|png|tif|webp, qlt, bgc, crop=x,y,w,h).");
+                + "(supported: wid, hei, fit=constrain|fit|crop|stretch[,0|1], fmt=jpg|png|tif|webp, qlt, bgc, crop=x,y,w,h, scl, rotate).");
             return 64;
         }
 

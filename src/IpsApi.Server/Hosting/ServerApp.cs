@@ -9,6 +9,7 @@ using IpsApi.Jobs.Scheduling;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
+using IpsApi.Server.Delivery;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Soap;
@@ -95,6 +96,7 @@ public static class ServerApp
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
         builder.Services.AddScoped<IpsApiService>();
         builder.Services.AddIpsOps(builder.Configuration);
+        builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -115,6 +117,7 @@ public static class ServerApp
         app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
         app.MapIpsOps();
         app.MapIpsExports();
+        app.MapIpsDelivery();
         return app;
     }
 

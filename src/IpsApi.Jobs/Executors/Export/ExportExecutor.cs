@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using IpsApi.Assets.Files;
+using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;

@@ -65,7 +65,7 @@ public sealed class ImageServingPublishExecutor(PublishCatalogs catalogs, Publis
             else
             {
                 var (entry, changed) = await CatalogPublishing.FileEntryAsync(draft, files, name, asset, asset.Type.ToString(), pyramid.StorageKey,
-                    candidate.Width ?? pyramid.Width, candidate.Height ?? pyramid.Height, now, cancellationToken);
+                    pyramid.Width ?? candidate.Width, pyramid.Height ?? candidate.Height, now, cancellationToken);
                 await PutAsync(run, draft, candidate, entry, changed, incremental, published, cancellationToken);
             }
 

@@ -12,7 +12,7 @@ public static class MetricsRegistration
     {
         services.AddSingleton<DatabaseGauges>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SoapMetrics.MeterName, JobMetrics.MeterName, DatabaseGauges.MeterName)
+            .AddMeter(SoapMetrics.MeterName, JobMetrics.MeterName, DatabaseGauges.MeterName, Delivery.DeliveryMetrics.MeterName)
             // Kestrel's own connection and request figures come for free with the ASP.NET Core meters.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -1,4 +1,4 @@
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Assets.Rendering;
 using D = IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 
