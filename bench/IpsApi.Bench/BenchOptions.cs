@@ -7,6 +7,7 @@ public sealed class BenchmarkFailedException(string message) : Exception(message
 
 /// <summary>The command line of a benchmark, with the defaults the recorded results were made with.</summary>
 public sealed record BenchOptions(
+    string Benchmark,
     int Images,
     int Parallel,
     long MinBytes,
@@ -18,11 +19,15 @@ public sealed record BenchOptions(
     public const string Usage =
         """
         Usage: ./ipsapi bench ingest [--images N] [--parallel N] [--results PATH]
+               ./ipsapi bench optimize [--images N] [--results PATH]
 
           ingest        one uploadUrlsJob of N generated images (1-5 MB JPEG/PNG) from a loopback HTTP server,
                         against 'curl --parallel' downloading the same URLs in the same run
-          --images N    how many images (default 500)
-          --parallel N  downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
+          optimize      one optimizeImagesJob over N generated JPEG images of 12-24 megapixels, against
+                        'vips tiffsave --tile --pyramid --compression jpeg' on the same files in the same run,
+                        one image at a time in both
+          --images N    how many images (default 500 for ingest, 200 for optimize; fewer for a quick look)
+          --parallel N  ingest: downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
                         (--parallel-max); default 4, the server's default
           --results P   where the table is recorded (default bench/RESULTS.md)
 
@@ -33,9 +38,11 @@ public sealed record BenchOptions(
     /// <summary>The server's default downloads at a time: what a user who changes nothing gets.</summary>
     public const int DefaultParallel = 4;
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    public static IReadOnlyList<string> Benchmarks { get; } = ["ingest", "optimize"];
+
+    public static BenchOptions Parse(string benchmark, IReadOnlyList<string> args)
     {
-        var images = 500;
+        var images = benchmark == "optimize" ? 200 : 500;
         var parallel = DefaultParallel;
         var results = Path.Combine("bench", "RESULTS.md");
         for (var i = 0; i < args.Count; i++)
@@ -46,25 +53,25 @@ public sealed record BenchOptions(
                 case "--images":
                     images = Positive(Value(), "--images");
                     break;
-                case "--parallel":
+                case "--parallel" when benchmark == "ingest":
                     parallel = Positive(Value(), "--parallel");
                     break;
                 case "--results":
                     results = Value();
                     break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}'");
+                    throw new ArgumentException($"unknown option '{args[i]}' for {benchmark}");
             }
         }
 
         var admin = Environment.GetEnvironmentVariable("IPSAPI_BENCH_DB") is { Length: > 0 } db
             ? db
             : "Host=127.0.0.1;Port=55432;Username=ipsapi;Database=postgres";
-        return new BenchOptions(images, parallel, 1_000_000, 5_000_000, results, admin, args.ToArray());
+        return new BenchOptions(benchmark, images, parallel, 1_000_000, 5_000_000, results, admin, args.ToArray());
     }
 
     /// <summary>The command as a user types it again to reproduce the figures.</summary>
-    public string Command => Arguments.Count == 0 ? "./ipsapi bench ingest" : $"./ipsapi bench ingest {string.Join(' ', Arguments)}";
+    public string Command => Arguments.Count == 0 ? $"./ipsapi bench {Benchmark}" : $"./ipsapi bench {Benchmark} {string.Join(' ', Arguments)}";
 
     private static int Positive(string text, string name) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

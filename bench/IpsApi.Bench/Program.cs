@@ -1,5 +1,6 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Ingest;
+using IpsApi.Bench.Optimize;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -8,7 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return 0;
 }
 
-if (args[0] != "ingest")
+if (!BenchOptions.Benchmarks.Contains(args[0]))
 {
     Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
     Console.Error.WriteLine(BenchOptions.Usage);
@@ -18,7 +19,7 @@ if (args[0] != "ingest")
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args.Skip(1).ToArray());
+    options = BenchOptions.Parse(args[0], args.Skip(1).ToArray());
 }
 catch (ArgumentException e)
 {
@@ -36,7 +37,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await IngestBenchmark.RunAsync(options, stop.Token);
+    await (options.Benchmark == "optimize"
+        ? OptimizeBenchmark.RunAsync(options, stop.Token)
+        : IngestBenchmark.RunAsync(options, stop.Token));
     return 0;
 }
 catch (BenchmarkFailedException e)
