@@ -22,13 +22,17 @@ public sealed record BenchOptions(
         """
         Usage: ./ipsapi bench ingest [--images N] [--parallel N] [--results PATH]
                ./ipsapi bench delivery [--images N] [--clients N] [--requests N] [--results PATH]
+               ./ipsapi bench optimize [--images N] [--results PATH]
 
           ingest        one uploadUrlsJob of N generated images (1-5 MB JPEG/PNG) from a loopback HTTP server,
                         against 'curl --parallel' downloading the same URLs in the same run
           delivery      512-pixel JPEG renders by /is/image from published 24-megapixel pyramids, N clients at a
                         time, against libvips thumbnail of the same size from the same files in the same run
-          --images N    how many images (default 500 for ingest, 8 for delivery)
-          --parallel N  downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
+          optimize      one optimizeImagesJob over N generated JPEG images of 12-24 megapixels, against
+                        'vips tiffsave --tile --pyramid --compression jpeg' on the same files in the same run,
+                        one image at a time in both
+          --images N    how many images (default 500 for ingest, 8 for delivery, 200 for optimize)
+          --parallel N  ingest: downloads at a time, for the server (IPSAPI_DOWNLOADS__MAXPARALLEL) and for curl
                         (--parallel-max); default 4, the server's default
           --clients N   delivery: concurrent clients, and thumbnails at a time for the baseline (default 16)
           --requests N  delivery: renders each client asks for (default 50)
@@ -41,9 +45,11 @@ public sealed record BenchOptions(
     /// <summary>The server's default downloads at a time: what a user who changes nothing gets.</summary>
     public const int DefaultParallel = 4;
 
+    public static IReadOnlyList<string> Benchmarks { get; } = ["ingest", "delivery", "optimize"];
+
     public static BenchOptions Parse(string benchmark, IReadOnlyList<string> args)
     {
-        var images = benchmark == "delivery" ? 8 : 500;
+        var images = benchmark switch { "delivery" => 8, "optimize" => 200, _ => 500 };
         var parallel = DefaultParallel;
         var clients = 16;
         var requests = 50;
@@ -56,7 +62,7 @@ public sealed record BenchOptions(
                 case "--images":
                     images = Positive(Value(), "--images");
                     break;
-                case "--parallel":
+                case "--parallel" when benchmark == "ingest":
                     parallel = Positive(Value(), "--parallel");
                     break;
                 case "--clients":
@@ -69,7 +75,7 @@ public sealed record BenchOptions(
                     results = Value();
                     break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}'");
+                    throw new ArgumentException($"unknown option '{args[i]}' for {benchmark}");
             }
         }
 

@@ -1,6 +1,7 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Delivery;
 using IpsApi.Bench.Ingest;
+using IpsApi.Bench.Optimize;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -9,7 +10,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     return 0;
 }
 
-if (args[0] is not ("ingest" or "delivery"))
+if (!BenchOptions.Benchmarks.Contains(args[0]))
 {
     Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
     Console.Error.WriteLine(BenchOptions.Usage);
@@ -37,15 +38,12 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    if (options.Benchmark == "delivery")
+    await (options.Benchmark switch
     {
-        await DeliveryBenchmark.RunAsync(options, stop.Token);
-    }
-    else
-    {
-        await IngestBenchmark.RunAsync(options, stop.Token);
-    }
-
+        "delivery" => DeliveryBenchmark.RunAsync(options, stop.Token),
+        "optimize" => OptimizeBenchmark.RunAsync(options, stop.Token),
+        _ => IngestBenchmark.RunAsync(options, stop.Token),
+    });
     return 0;
 }
 catch (BenchmarkFailedException e)

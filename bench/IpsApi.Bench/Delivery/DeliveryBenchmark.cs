@@ -35,7 +35,7 @@ public static class DeliveryBenchmark
             Console.WriteLine("Uploading and publishing them...");
             var upload = await server.UploadAsync("bench upload", images.Select(i => (files.UrlOf(i), $"photos/{i.Name}")).ToList(), RunTimeout,
                 cancellationToken);
-            var publish = await server.RunAsync("bench publish",
+            var publish = await server.RunJobAsync("bench publish",
                 "<imageServingPublishJob><publishType>Full</publishType><emailSetting>None</emailSetting></imageServingPublishJob>", RunTimeout,
                 cancellationToken);
             if (upload.FileSuccess != images.Count || publish.State != "Done" || publish.FileSuccess != images.Count)

@@ -27,6 +27,32 @@ public static class BenchImages
         return images;
     }
 
+    /// <summary>
+    /// JPEGs of <paramref name="minMegapixels"/> to <paramref name="maxMegapixels"/> (camera-sized originals, for the
+    /// optimize benchmark): size by pixels, not bytes, since the pyramid's cost follows the pixels.
+    /// </summary>
+    public static IReadOnlyList<BenchImage> GenerateByPixels(string folder, int count, double minMegapixels, double maxMegapixels, CancellationToken cancellationToken)
+    {
+        var images = new BenchImage[count];
+        Parallel.For(
+            0, count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i =>
+            {
+                var random = new Random(104729 * i + 3);
+                var recipe = new Recipe(false, random.Next(82, 95), 4 + random.NextDouble() * 10, random.Next(24, 400),
+                    [random.Next(40, 216), random.Next(40, 216), random.Next(40, 216)], 0.66 + random.NextDouble() * 0.84, i);
+                var pixels = (minMegapixels + random.NextDouble() * (maxMegapixels - minMegapixels)) * 1e6;
+                var width = (int)Math.Sqrt(pixels * recipe.Aspect);
+                var (bytes, w, h) = Encode(recipe, width, (int)(pixels / width));
+                var name = $"{i:D4}.jpg";
+                var path = Path.Combine(folder, name);
+                File.WriteAllBytes(path, bytes);
+                images[i] = new BenchImage(name, path, bytes.Length, w, h);
+            });
+        return images;
+    }
+
     private static BenchImage GenerateOne(string folder, int index, long minBytes, long maxBytes)
     {
         var random = new Random(7919 * index + 17);

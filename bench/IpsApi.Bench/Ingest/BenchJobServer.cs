@@ -107,13 +107,21 @@ public sealed class BenchJobServer : IAsyncDisposable
     {
         var items = string.Concat(urls.Select(u =>
             $"<items><sourceUrl>{SecurityElement.Escape(u.Url)}</sourceUrl><destPath>{SecurityElement.Escape(u.DestPath)}</destPath></items>"));
-        return RunAsync(jobName,
+        return RunJobAsync(jobName,
             $"<uploadUrlsJob><urlArray>{items}</urlArray><overwrite>true</overwrite><readyForPublish>true</readyForPublish>"
             + "<createMask>false</createMask><emailSetting>None</emailSetting></uploadUrlsJob>", timeout, cancellationToken);
     }
 
-    /// <summary>Submits a job (its job element as XML) over SOAP, as a client does, and answers when its run has ended.</summary>
-    public async Task<BenchRun> RunAsync(string jobName, string jobElement, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The benchmark company, for seeding its catalog through the server's own stores.</summary>
+    public async Task<Company> CompanyAsync(CancellationToken cancellationToken) =>
+        await _app!.Services.GetRequiredService<AccountStore>().FindCompanyAsync(Company, cancellationToken)
+        ?? throw new BenchmarkFailedException("the benchmark company is missing");
+
+    /// <summary>The running server's services (asset store, file store), for seeding.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Submits a job element over SOAP, as a client does, and answers when its run has ended.</summary>
+    public async Task<BenchRun> RunJobAsync(string jobName, string jobElement, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var envelope =
             "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Header>"
@@ -161,7 +169,7 @@ public sealed class BenchJobServer : IAsyncDisposable
             """
             select coalesce(d.asset_name, '') || ': ' || d.message from job_log_details d
             join job_runs r on r.id = d.run_id join jobs j on j.id = r.job_id
-            where j.name = @name and d.log_type like '%Error' order by d.id limit 5
+            where j.name = @name and (d.log_type like '%Error' or d.log_type like '%Failure') order by d.id limit 5
             """);
         command.Parameters.AddWithValue("name", jobName);
         var errors = new List<string>();

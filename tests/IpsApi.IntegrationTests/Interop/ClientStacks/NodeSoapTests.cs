@@ -25,4 +25,21 @@ public sealed class NodeSoapTests(ServerFixture server)
         // node-soap warns on stderr about WSDL constructs it cannot map; there must be none.
         Assert.True(run.Errors.Length == 0, run.ToString());
     }
+
+    [Fact]
+    public async Task Node_soap_loads_the_served_wsdl_without_a_warning_and_sees_every_operation_on_both_ports()
+    {
+        var tenant = await server.NewTenantAsync();
+
+        var run = await ScriptRun.StartAsync(server, tenant, "node", Folder, ["describe-wsdl.js"], ("DEBUG", "node-soap"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var operations = string.Join(' ', Calls.OperationBodies.Operations);
+        Assert.Equal([$"IpsApiService IpsApiSoapPort {operations}", $"IpsApiService IpsApiSoap12Port {operations}"], run.Lines);
+        // With DEBUG on, node-soap logs the WSDL's download and nothing else while it reads it: no part it
+        // could not resolve, no schema it had to skip.
+        var debug = run.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(debug);
+        Assert.All(debug, line => Assert.Matches(@"node-soap (Reading url|Http request|Http response body): ", line));
+    }
 }

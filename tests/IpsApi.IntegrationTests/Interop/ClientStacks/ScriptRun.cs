@@ -14,8 +14,14 @@ public sealed record ScriptRun(int ExitCode, string Output, string Errors)
     /// Runs <paramref name="program"/> with the server's WSDL address, a company of the test's own and its user's
     /// credentials in IPSAPI_WSDL, IPSAPI_COMPANY, IPSAPI_USER and IPSAPI_PASSWORD.
     /// </summary>
+    public static Task<ScriptRun> StartAsync(
+        ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments) =>
+        StartAsync(server, tenant, program, workingDirectory, arguments, []);
+
+    /// <param name="environment">More environment variables for the program (DEBUG=node-soap, say).</param>
     public static async Task<ScriptRun> StartAsync(
-        ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments)
+        ServerFixture server, TestTenant tenant, string program, string workingDirectory, IReadOnlyList<string> arguments,
+        params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -35,6 +41,10 @@ public sealed record ScriptRun(int ExitCode, string Output, string Errors)
         start.Environment["IPSAPI_PASSWORD"] = tenant.Password;
         // Keep the checkout clean of __pycache__ folders.
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
