@@ -1,24 +1,42 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Ingest;
+using IpsApi.Bench.Jobs;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+// "node" and "bare" are not benchmarks: they are the roles of the child processes 'bench jobs' starts.
+switch (args.FirstOrDefault())
 {
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
+    case "node":
+        return await BenchNode.RunAsync(args.Skip(1).ToArray());
+    case "bare":
+        return await BareSubmitEndpoint.RunAsync(args.Skip(1).ToArray());
+    case null or "-h" or "--help" or "help":
+        Console.WriteLine(BenchOptions.Usage);
+        Console.WriteLine();
+        Console.WriteLine(JobsOptions.Usage);
+        return 0;
+    case "ingest" or "jobs":
+        break;
+    default:
+        Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
+        Console.Error.WriteLine(BenchOptions.Usage);
+        Console.Error.WriteLine(JobsOptions.Usage);
+        return 2;
 }
 
-if (args[0] != "ingest")
-{
-    Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
-
-BenchOptions options;
+Func<CancellationToken, Task> benchmark;
 try
 {
-    options = BenchOptions.Parse(args.Skip(1).ToArray());
+    if (args[0] == "ingest")
+    {
+        var options = BenchOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => IngestBenchmark.RunAsync(options, token);
+    }
+    else
+    {
+        var options = JobsOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => JobsBenchmark.RunAsync(options, token);
+    }
 }
 catch (ArgumentException e)
 {
@@ -29,14 +47,14 @@ catch (ArgumentException e)
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // Let the benchmark unwind: it drops its database and deletes its files on the way out.
+    // Let the benchmark unwind: it drops its databases, stops its child processes and deletes its files on the way out.
     e.Cancel = true;
     stop.Cancel();
 };
 
 try
 {
-    await IngestBenchmark.RunAsync(options, stop.Token);
+    await benchmark(stop.Token);
     return 0;
 }
 catch (BenchmarkFailedException e)
