@@ -9,6 +9,12 @@ public sealed record JobsOptions(
 {
     public static readonly string[] AllParts = ["submit", "dispatch", "drain"];
 
+    /// <summary>
+    /// Issue 10 names 10,000; at this server's drain speed that takes far past the 10 minutes the whole benchmark
+    /// should take, so the default is smaller and '--drain-jobs 10000' gives the issue's figure.
+    /// </summary>
+    public const int DefaultDrainJobs = 2500;
+
     public const string Usage =
         """
         Usage: ./ipsapi bench jobs [--seconds N] [--clients N] [--dispatch-jobs N] [--drain-jobs N] [--only PART,...]
@@ -19,7 +25,7 @@ public sealed record JobsOptions(
           --seconds N       length of each submit load (default 60)
           --clients N       concurrent submitJob clients (default 16)
           --dispatch-jobs N jobs submitted one at a time for the dispatch latency (default 1000)
-          --drain-jobs N    backlog for the drain (default 10000)
+          --drain-jobs N    backlog for the drain (default 2500; issue 10 names 10000, which takes longer)
           --threads N       Quartz threads of plain Quartz (default 4, the server's IPSAPI_SCHEDULER__MAXCONCURRENTRUNS)
           --only P,...      only these parts: submit, dispatch, drain (default all)
           --results P       where the table is recorded (default bench/RESULTS.md; only a run of all parts records)
@@ -27,7 +33,7 @@ public sealed record JobsOptions(
 
     public static JobsOptions Parse(IReadOnlyList<string> args)
     {
-        var (seconds, clients, dispatch, drain, threads) = (60, 16, 1000, 10_000, 4);
+        var (seconds, clients, dispatch, drain, threads) = (60, 16, 1000, DefaultDrainJobs, 4);
         var parts = new HashSet<string>(AllParts);
         var results = Path.Combine("bench", "RESULTS.md");
         for (var i = 0; i < args.Count; i++)
