@@ -110,7 +110,7 @@ public sealed class JobsResult(JobsOptions options)
         text.AppendLine();
         if (ServerSubmit is { } s)
         {
-            text.AppendLine(Invariant, $"- submit: {s.Accepted} jobs accepted in {s.Elapsed.TotalSeconds:0.0} s, {s.Failed} refused; {s.CommitsPerJob:0.00} PostgreSQL transactions (xact_commit, read-only ones included) per accepted job (group commit: below 1 means several submits shared a transaction)");
+            text.AppendLine(Invariant, $"- submit: {s.Accepted} jobs accepted in {s.Elapsed.TotalSeconds:0.0} s, {s.Failed} refused; {s.CommitsPerJob:0.00} PostgreSQL transactions (xact_commit, read-only ones included) per accepted job (authentication and company lookups and the scheduler's own polling included; the submits themselves share one transaction per group)");
         }
 
         foreach (var (label, of) in Drains)
