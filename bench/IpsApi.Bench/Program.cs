@@ -1,26 +1,51 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Delivery;
 using IpsApi.Bench.Ingest;
+using IpsApi.Bench.Jobs;
 using IpsApi.Bench.Optimize;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+// "node" and "bare" are not benchmarks: they are the roles of the child processes 'bench jobs' starts.
+switch (args.FirstOrDefault())
 {
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
+    case "node":
+        return await BenchNode.RunAsync(args.Skip(1).ToArray());
+    case "bare":
+        return await BareSubmitEndpoint.RunAsync(args.Skip(1).ToArray());
+    case null or "-h" or "--help" or "help":
+        Console.WriteLine(BenchOptions.Usage);
+        Console.WriteLine();
+        Console.WriteLine(JobsOptions.Usage);
+        return 0;
+    case "jobs":
+        break;
+    case var name when BenchOptions.Benchmarks.Contains(name):
+        break;
+    default:
+        Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
+        Console.Error.WriteLine(BenchOptions.Usage);
+        Console.Error.WriteLine(JobsOptions.Usage);
+        return 2;
 }
 
-if (!BenchOptions.Benchmarks.Contains(args[0]))
-{
-    Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
-
-BenchOptions options;
+Func<CancellationToken, Task> benchmark;
 try
 {
-    options = BenchOptions.Parse(args[0], args.Skip(1).ToArray());
+    if (args[0] == "jobs")
+    {
+        var jobs = JobsOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => JobsBenchmark.RunAsync(jobs, token);
+    }
+    else
+    {
+        var options = BenchOptions.Parse(args[0], args.Skip(1).ToArray());
+        benchmark = options.Benchmark switch
+        {
+            "delivery" => token => DeliveryBenchmark.RunAsync(options, token),
+            "optimize" => token => OptimizeBenchmark.RunAsync(options, token),
+            _ => token => IngestBenchmark.RunAsync(options, token),
+        };
+    }
 }
 catch (ArgumentException e)
 {
@@ -31,19 +56,14 @@ catch (ArgumentException e)
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // Let the benchmark unwind: it drops its database and deletes its files on the way out.
+    // Let the benchmark unwind: it drops its databases, stops its child processes and deletes its files on the way out.
     e.Cancel = true;
     stop.Cancel();
 };
 
 try
 {
-    await (options.Benchmark switch
-    {
-        "delivery" => DeliveryBenchmark.RunAsync(options, stop.Token),
-        "optimize" => OptimizeBenchmark.RunAsync(options, stop.Token),
-        _ => IngestBenchmark.RunAsync(options, stop.Token),
-    });
+    await benchmark(stop.Token);
     return 0;
 }
 catch (BenchmarkFailedException e)

@@ -17,6 +17,23 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             : null;
     }
 
+    /// <summary>The company with that handle and whether the user belongs to it, in one round trip.</summary>
+    public async Task<(Company Company, bool IsMember)?> FindCompanyForAsync(string handle, long userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select c.id, c.handle, c.name,
+                   exists (select 1 from company_members m where m.company_id = c.id and m.user_id = @user)
+            from companies c where c.handle = @handle
+            """);
+        command.Parameters.AddWithValue("handle", handle);
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), reader.GetBoolean(3))
+            : null;
+    }
+
     /// <summary>The user with that email and its stored password hash, for authentication.</summary>
     public async Task<(User User, string PasswordHash)?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class JobLogWriter(long runId, RunStore store, string? locale = nu
     /// <summary>The first ten error messages, for the notification email.</summary>
     public IReadOnlyList<string> FirstErrors => _firstErrors;
 
-    public async Task WriteAsync(
+    public Task WriteAsync(
         string logType,
         LogText message,
         string? assetName = null,
@@ -32,6 +32,17 @@ public sealed class JobLogWriter(long runId, RunStore store, string? locale = nu
         string? assetHandle = null,
         IReadOnlyList<JobLogAux>? aux = null,
         CancellationToken cancellationToken = default)
+    {
+        var entry = Count(logType, message, assetName, assetType, assetHandle, aux);
+        return store.AddDetailAsync(runId, entry, cancellationToken);
+    }
+
+    /// <summary>The records a run opens with, stored together with the run's move to <paramref name="state"/>.</summary>
+    public Task OpenAsync(IReadOnlyList<(string LogType, LogText Message)> records, string state, CancellationToken cancellationToken = default) =>
+        store.OpenLogAsync(runId, [.. records.Select(r => Count(r.LogType, r.Message, null, null, null, null))], state, cancellationToken);
+
+    private JobLogEntry Count(
+        string logType, LogText message, string? assetName, string? assetType, string? assetHandle, IReadOnlyList<JobLogAux>? aux)
     {
         var count = JobLogTypes.CountOf(logType);
         if (count == RunCount.FileError)
@@ -48,7 +59,7 @@ public sealed class JobLogWriter(long runId, RunStore store, string? locale = nu
             _warnings++;
         }
 
-        await store.AddDetailAsync(runId, new JobLogEntry(logType, message, assetName, assetType, assetHandle, aux, count), cancellationToken);
+        return new JobLogEntry(logType, message, assetName, assetType, assetHandle, aux, count);
     }
 
     /// <summary>

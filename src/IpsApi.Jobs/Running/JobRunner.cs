@@ -63,7 +63,6 @@ public sealed class JobRunner(
         try
         {
             await WriteOpeningRecordsAsync(run, begin, type, shutdown);
-            await runs.SetStateAsync(opened.RunId, "Running", shutdown);
             if (emailSetting == EmailSetting.All)
             {
                 await using var connection = await runs.DataSource.OpenConnectionAsync(shutdown);
@@ -139,14 +138,19 @@ public sealed class JobRunner(
         }
     }
 
-    private static async Task WriteOpeningRecordsAsync(JobRun run, string begin, JobType type, CancellationToken cancellationToken)
+    /// <summary>The records every run starts with, written with its move to Running in one round trip.</summary>
+    private static Task WriteOpeningRecordsAsync(JobRun run, string begin, JobType type, CancellationToken cancellationToken)
     {
         var job = run.Job;
-        await run.Log.WriteAsync(begin, LogText.Of(LogKeys.RunStarted, job.Name, run.ServerName), cancellationToken: cancellationToken);
-        await run.Log.WriteAsync(JobLogTypes.OriginalJobName, job.OriginalName, cancellationToken: cancellationToken);
-        await run.Log.WriteAsync(JobLogTypes.JobType, type.ToString(), cancellationToken: cancellationToken);
         var client = $"{job.ClientApp} {job.ClientVersion}".Trim();
-        await run.Log.WriteAsync(JobLogTypes.JobClient, client.Length > 0 ? client : LogText.Of(LogKeys.NoAppName), cancellationToken: cancellationToken);
+        return run.Log.OpenAsync(
+            [
+                (begin, LogText.Of(LogKeys.RunStarted, job.Name, run.ServerName)),
+                (JobLogTypes.OriginalJobName, job.OriginalName),
+                (JobLogTypes.JobType, type.ToString()),
+                (JobLogTypes.JobClient, client.Length > 0 ? client : LogText.Of(LogKeys.NoAppName)),
+            ],
+            "Running", cancellationToken);
     }
 
     /// <summary>Last record, counts, state, freed name and notifications: all or nothing, whatever the executor did.</summary>

@@ -121,23 +121,42 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return new OpenedRun(runId, instanceName, startedAt, interrupted);
     }
 
-    public async Task SetStateAsync(long runId, string state, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("update job_runs set state = @state where id = @id and ended_at is null");
-        command.Parameters.AddWithValue("state", state);
-        command.Parameters.AddWithValue("id", runId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public async Task AddDetailAsync(long runId, JobLogEntry entry, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await InsertDetailAsync(connection, null, runId, entry, cancellationToken);
     }
 
+    /// <summary>
+    /// A run's opening records and its move to Running in one round trip and one implicit transaction: each
+    /// record a run starts with would otherwise cost a commit of its own.
+    /// </summary>
+    public async Task OpenLogAsync(long runId, IReadOnlyList<JobLogEntry> entries, string state, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var entry in entries)
+        {
+            AddDetailCommands(batch, runId, entry);
+        }
+
+        var update = new NpgsqlBatchCommand("update job_runs set state = @state where id = @id and ended_at is null");
+        update.Parameters.AddWithValue("state", state);
+        update.Parameters.AddWithValue("id", runId);
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Stores a detail and adds to the run's count in one round trip.</summary>
     public static async Task InsertDetailAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long runId, JobLogEntry entry, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        AddDetailCommands(batch, runId, entry);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddDetailCommands(NpgsqlBatch batch, long runId, JobLogEntry entry)
     {
         var counter = entry.Count switch
         {
@@ -148,7 +167,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             RunCount.FileUpdate => "file_update_count",
             _ => null,
         };
-        await using var batch = new NpgsqlBatch(connection, transaction);
         var insert = new NpgsqlBatchCommand(
             """
             insert into job_log_details (run_id, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux)
@@ -181,8 +199,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             count.Parameters.AddWithValue("run", runId);
             batch.BatchCommands.Add(count);
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SetTotalFilesAsync(long runId, int total, CancellationToken cancellationToken)

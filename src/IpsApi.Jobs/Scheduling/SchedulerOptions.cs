@@ -16,6 +16,12 @@ public sealed class SchedulerOptions
 
     /// <summary>How often a node records that it is alive; another node takes over its runs after about twice this.</summary>
     public int CheckinIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Most submits stored in one transaction. Submits that arrive while one is being written wait for the next
+    /// and share it (group commit), so Quartz's cluster-wide trigger lock is taken once per group.
+    /// </summary>
+    public int MaxSubmitGroup { get; set; } = 64;
 }
 
 /// <summary>The zone of cron schedules, of execTime without an offset, and of run instance names.</summary>

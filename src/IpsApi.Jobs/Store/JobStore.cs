@@ -1,6 +1,9 @@
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Handles;
 using IpsApi.Jobs.Scheduling;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Quartz;
@@ -21,83 +24,212 @@ public sealed record JobSubmission(
 public sealed record SubmittedJob(long Id, JobHandle Handle);
 
 /// <summary>The jobs table: what submitJob writes and the other operations read.</summary>
-public sealed class JobStore(NpgsqlDataSource dataSource, ISchedulerFactory schedulers, ServerTimeZone serverZone, TimeProvider clock)
+public sealed class JobStore : IAsyncDisposable
 {
     private const int MaxNameAttempts = 20;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ISchedulerFactory _schedulers;
+    private readonly ServerTimeZone _serverZone;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<JobStore> _logger;
+    private readonly int _maxGroup;
+    private readonly Channel<PendingSubmit> _queue = Channel.CreateUnbounded<PendingSubmit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public JobStore(
+        NpgsqlDataSource dataSource, ISchedulerFactory schedulers, ServerTimeZone serverZone, TimeProvider clock,
+        IOptions<SchedulerOptions> options, ILogger<JobStore> logger)
+    {
+        _dataSource = dataSource;
+        _schedulers = schedulers;
+        _serverZone = serverZone;
+        _clock = clock;
+        _logger = logger;
+        _maxGroup = Math.Max(1, options.Value.MaxSubmitGroup);
+        _writer = Task.Run(WriteGroupsAsync);
+    }
 
     /// <summary>
     /// Stores the job under its own name, or, while that name is in use by another job of the company,
     /// under the first free <c>name_N</c> (the submitted name stays as original_name), and schedules it.
-    /// The row and its Quartz job and trigger commit in one transaction: neither exists without the other.
+    /// The row and its Quartz job and trigger commit in one transaction: neither exists without the other,
+    /// and the answer comes only after that commit. Submits that arrive while a transaction is being written
+    /// share the next one (group commit): Quartz's cluster-wide trigger lock is taken once per group, not per job.
     /// </summary>
     public async Task<SubmittedJob> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
-        var definition = submission.Definition;
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var name = definition.JobName;
-        for (var attempt = 0; attempt < MaxNameAttempts; attempt++)
+        var pending = new PendingSubmit(submission);
+        if (!_queue.Writer.TryWrite(pending))
         {
-            var id = await TryInsertAsync(connection, transaction, submission, name, cancellationToken);
-            if (id is not null)
-            {
-                // Dispose the enlistment after the commit, so the scheduler is woken once the trigger is visible.
-                using (scheduler.EnlistTransaction(transaction))
-                {
-                    await scheduler.ScheduleJob(
-                        JobTriggers.Detail(id.Value),
-                        JobTriggers.Trigger(id.Value, definition.Schedule, serverZone.Zone, clock.GetUtcNow()),
-                        new ScheduleJobOptions(),
-                        cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                Running.JobMetrics.Submitted(definition.Spec.Type);
-                return new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
-            }
-
-            name = await NextFreeNameAsync(connection, transaction, submission.CompanyId, definition.JobName, cancellationToken);
+            throw new InvalidOperationException("The job store is shutting down; the job was not stored.");
         }
 
-        throw new InvalidOperationException($"No free job name found after {MaxNameAttempts} attempts.");
+        // A caller that goes away stops waiting; its job is stored or not as its group's transaction decides.
+        return await pending.Answer.Task.WaitAsync(cancellationToken);
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed class PendingSubmit(JobSubmission submission)
+    {
+        public JobSubmission Submission { get; } = submission;
+
+        public TaskCompletionSource<SubmittedJob> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>One writer: takes whatever submits are waiting (up to the group size) and stores them together.</summary>
+    private async Task WriteGroupsAsync()
+    {
+        var group = new List<PendingSubmit>(_maxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < _maxGroup && _queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+
+            await StoreGroupAsync(group);
+        }
+    }
+
+    private async Task StoreGroupAsync(List<PendingSubmit> group)
+    {
+        try
+        {
+            var stored = await StoreAsync(group.ConvertAll(p => p.Submission));
+            for (var i = 0; i < group.Count; i++)
+            {
+                Running.JobMetrics.Submitted(group[i].Submission.Definition.Spec.Type);
+                group[i].Answer.TrySetResult(stored[i]);
+            }
+        }
+        catch (Exception e) when (group.Count > 1)
+        {
+            // Nothing of the group was stored. One bad submit must not fail the others: each again on its own.
+            _logger.LogWarning(e, "A group of {Count} submits failed; storing each on its own", group.Count);
+            foreach (var pending in group)
+            {
+                await StoreGroupAsync([pending]);
+            }
+        }
+        catch (Exception e)
+        {
+            group[0].Answer.TrySetException(e);
+        }
+    }
+
+    private async Task<SubmittedJob[]> StoreAsync(List<JobSubmission> submissions)
+    {
+        // Not a caller's token: the group belongs to every caller in it.
+        var none = CancellationToken.None;
+        var scheduler = await _schedulers.GetScheduler(none);
+        await using var connection = await _dataSource.OpenConnectionAsync(none);
+        await using var transaction = await connection.BeginTransactionAsync(none);
+
+        var ids = await TryInsertAllAsync(connection, transaction, submissions, none);
+        var stored = new SubmittedJob[submissions.Count];
+        var quartzJobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(submissions.Count);
+        var now = _clock.GetUtcNow();
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var definition = submissions[i].Definition;
+            var name = definition.JobName;
+            var id = ids[i];
+            for (var attempt = 1; id is null; attempt++)
+            {
+                if (attempt >= MaxNameAttempts)
+                {
+                    throw new InvalidOperationException($"No free job name found after {MaxNameAttempts} attempts.");
+                }
+
+                name = await NextFreeNameAsync(connection, transaction, submissions[i].CompanyId, definition.JobName, none);
+                id = await TryInsertAsync(connection, transaction, submissions[i], name, none);
+            }
+
+            stored[i] = new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
+            quartzJobs.Add(JobTriggers.Detail(id.Value), [JobTriggers.Trigger(id.Value, definition.Schedule, _serverZone.Zone, now)]);
+        }
+
+        // Dispose the enlistment after the commit, so the scheduler is woken once the triggers are visible.
+        using (scheduler.EnlistTransaction(transaction))
+        {
+            await scheduler.ScheduleJobs(quartzJobs, new ScheduleJobOptions(), none);
+            await transaction.CommitAsync(none);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Every row of the group in one round trip, each under its submitted name; null where that name is taken.</summary>
+    private static async Task<long?[]> TryInsertAllAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<JobSubmission> submissions, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var submission in submissions)
+        {
+            var command = new NpgsqlBatchCommand(InsertSql);
+            AddInsertParameters(command.Parameters, submission, submission.Definition.JobName);
+            batch.BatchCommands.Add(command);
+        }
+
+        var ids = new long?[submissions.Count];
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            ids[i] = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : null;
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private const string InsertSql =
+        """
+        insert into jobs (company_id, name, original_name, job_type, definition, submit_user_id, notify_user_id,
+                          locale, exec_time, exec_schedule, description, client_app, client_version, initiating_job_name)
+        values (@company, @name, @original, @type, @definition, @submitter, @notify,
+                @locale, @execTime, @execSchedule, @description, @app, @version, @initiating)
+        on conflict (company_id, name) where released_at is null do nothing
+        returning id
+        """;
 
     private static async Task<long?> TryInsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, JobSubmission submission, string name, CancellationToken cancellationToken)
     {
+        await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
+        AddInsertParameters(insert.Parameters, submission, name);
+        return (long?)await insert.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static void AddInsertParameters(NpgsqlParameterCollection parameters, JobSubmission submission, string name)
+    {
         var definition = submission.Definition;
-        await using var insert = new NpgsqlCommand(
-            """
-            insert into jobs (company_id, name, original_name, job_type, definition, submit_user_id, notify_user_id,
-                              locale, exec_time, exec_schedule, description, client_app, client_version, initiating_job_name)
-            values (@company, @name, @original, @type, @definition, @submitter, @notify,
-                    @locale, @execTime, @execSchedule, @description, @app, @version, @initiating)
-            on conflict (company_id, name) where released_at is null do nothing
-            returning id
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("company", submission.CompanyId);
-        insert.Parameters.AddWithValue("name", name);
-        insert.Parameters.AddWithValue("original", definition.JobName);
-        insert.Parameters.AddWithValue("type", definition.Spec.Type.ToString());
-        insert.Parameters.AddWithValue("definition", NpgsqlDbType.Jsonb, JobDefinitionJson.Serialize(definition));
-        insert.Parameters.AddWithValue("submitter", submission.SubmitUserId);
-        insert.Parameters.AddWithValue("notify", submission.NotifyUserId);
-        insert.Parameters.AddWithValue("locale", submission.Locale);
-        insert.Parameters.Add(new NpgsqlParameter("execTime", NpgsqlDbType.TimestampTz)
+        parameters.AddWithValue("company", submission.CompanyId);
+        parameters.AddWithValue("name", name);
+        parameters.AddWithValue("original", definition.JobName);
+        parameters.AddWithValue("type", definition.Spec.Type.ToString());
+        parameters.AddWithValue("definition", NpgsqlDbType.Jsonb, JobDefinitionJson.Serialize(definition));
+        parameters.AddWithValue("submitter", submission.SubmitUserId);
+        parameters.AddWithValue("notify", submission.NotifyUserId);
+        parameters.AddWithValue("locale", submission.Locale);
+        parameters.Add(new NpgsqlParameter("execTime", NpgsqlDbType.TimestampTz)
         {
             Value = definition.Schedule is JobSchedule.RunAt at ? at.At.ToUniversalTime() : DBNull.Value,
         });
-        insert.Parameters.Add(new NpgsqlParameter("execSchedule", NpgsqlDbType.Text)
+        parameters.Add(new NpgsqlParameter("execSchedule", NpgsqlDbType.Text)
         {
             Value = definition.Schedule is JobSchedule.Cron cron ? cron.Expression : DBNull.Value,
         });
-        insert.Parameters.Add(Text("description", definition.Description));
-        insert.Parameters.Add(Text("app", submission.ClientApp));
-        insert.Parameters.Add(Text("version", submission.ClientVersion));
-        insert.Parameters.Add(Text("initiating", submission.InitiatingJobName));
-        return (long?)await insert.ExecuteScalarAsync(cancellationToken);
+        parameters.Add(Text("description", definition.Description));
+        parameters.Add(Text("app", submission.ClientApp));
+        parameters.Add(Text("version", submission.ClientVersion));
+        parameters.Add(Text("initiating", submission.InitiatingJobName));
     }
 
     private static async Task<string> NextFreeNameAsync(

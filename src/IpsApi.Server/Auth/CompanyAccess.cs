@@ -9,9 +9,9 @@ public sealed class CompanyAccess(AccountStore accounts)
     public async Task<Company> RequireAsync(IpsCall call, string companyHandle, CancellationToken cancellationToken)
     {
         call.CompanyHandle = companyHandle;
-        var company = await accounts.FindCompanyAsync(companyHandle, cancellationToken)
+        var (company, isMember) = await accounts.FindCompanyForAsync(companyHandle, call.User.Id, cancellationToken)
             ?? throw IpsFaultException.InvalidCompany(companyHandle);
-        if (call.User.Role != UserRole.IpsAdmin && !await accounts.IsMemberAsync(company.Id, call.User.Id, cancellationToken))
+        if (call.User.Role != UserRole.IpsAdmin && !isMember)
         {
             throw IpsFaultException.IllegalCompany(companyHandle);
         }
