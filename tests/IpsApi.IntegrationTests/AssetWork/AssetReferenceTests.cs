@@ -31,7 +31,7 @@ public sealed class AssetReferenceTests(ServerFixture server)
 
         Assert.Equal(("soapenv:Client", 30001), (fault.FaultCodeName, fault.FaultCode));
         Assert.Equal(string.Join("; ",
-            "Invalid parameter exportJob/is_modifier: 'blur=3' is not a supported modifier (supported: wid, hei, fit, fmt, qlt, bgc, crop)",
+            "Invalid parameter exportJob/is_modifier: 'blur=3' is not a supported modifier (supported: wid, hei, fit, fmt, qlt, bgc, crop, scl, rotate)",
             "Invalid parameter exportJob/is_modifier: 'fmt=gif' has an invalid value",
             "Invalid parameter exportJob/assetHandleArray/items[1]: 'shoe.jpg' is not an asset handle",
             $"Invalid parameter exportJob/assetHandleArray/items[2]: '{theirs}' is an asset handle of another company",

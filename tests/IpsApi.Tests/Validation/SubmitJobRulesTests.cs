@@ -363,7 +363,7 @@ public sealed class SubmitJobRulesTests
 
         Assert.Equal(
         [
-            "Invalid parameter exportJob/is_modifier: 'blur=3' is not a supported modifier (supported: wid, hei, fit, fmt, qlt, bgc, crop)",
+            "Invalid parameter exportJob/is_modifier: 'blur=3' is not a supported modifier (supported: wid, hei, fit, fmt, qlt, bgc, crop, scl, rotate)",
             "Invalid parameter exportJob/is_modifier: 'fmt=gif' has an invalid value",
             "Invalid parameter exportJob/is_modifier: 'qlt=0' has an invalid value",
         ], result.Problems.Select(p => p.Message));
