@@ -13,6 +13,7 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// limit: every operation refuses missing and wrong credentials and other companies' handles, a user name guessed
 /// at too often is locked on both nodes for a while, and a wrong user costs what a wrong password costs.
 /// </summary>
+[Collection(ReliabilityRun.Collection)]
 public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTests.TwoNodes nodes) : IClassFixture<AuthenticationReliabilityTests.TwoNodes>
 {
     private const int MaxFailedSignIns = 5;

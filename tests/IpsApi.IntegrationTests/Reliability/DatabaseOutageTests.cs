@@ -9,6 +9,7 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// answered with a SOAP fault within 5 seconds (never a hang), calls succeed again within 5 seconds of the
 /// database coming back without restarting the node, and every job acknowledged with a handle runs.
 /// </summary>
+[Collection(ReliabilityRun.Collection)]
 public sealed class DatabaseOutageTests
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);

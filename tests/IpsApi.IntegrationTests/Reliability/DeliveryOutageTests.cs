@@ -10,6 +10,7 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// Runs end while the SMTP server and the callback receiver are both down: their emails and callbacks wait in the
 /// outbox, and once both are back every run's email and callback arrives exactly once.
 /// </summary>
+[Collection(ReliabilityRun.Collection)]
 public sealed class DeliveryOutageTests
 {
     [Fact]
