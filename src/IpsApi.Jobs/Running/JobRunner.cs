@@ -38,10 +38,18 @@ public sealed class JobRunner(
             return;
         }
 
+        var triggerTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        if (context.Recovering && await runs.FiringAlreadyEndedAsync(jobId, triggerTime, shutdown))
+        {
+            // Killed between ending the run and telling Quartz: running it again would do its work twice.
+            logger.LogWarning("Recovered firing of job {JobId} at {TriggerTime} had already ended; not run again", jobId, triggerTime);
+            return;
+        }
+
         var type = job.Definition.Spec.Type;
         var (begin, end) = JobLogTypes.BeginEnd(type);
         var opened = await runs.OpenAsync(
-            job, context.FireInstanceId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.Recovering,
+            job, context.FireInstanceId, triggerTime, context.Recovering,
             options.Value.NodeName, serverZone.Zone, begin, shutdown);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {

@@ -60,6 +60,25 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Whether the firing at <paramref name="triggerTime"/> already ran to its end: its latest run is closed. Then a
+    /// recovery firing of it is a duplicate: the node died after the run ended but before Quartz recorded the
+    /// firing as complete. (A run cut short stays open until the next run of the job closes it, in the same
+    /// transaction that opens that run, so the latest run of an interrupted firing is never a closed one.)
+    /// </summary>
+    public async Task<bool> FiringAlreadyEndedAsync(long jobId, DateTimeOffset triggerTime, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select ended_at is not null from job_runs
+            where job_id = @job and trigger_time = @trigger
+            order by id desc limit 1
+            """);
+        command.Parameters.AddWithValue("job", jobId);
+        command.Parameters.AddWithValue("trigger", triggerTime);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    /// <summary>
     /// Opens a run. The runner never runs a job twice at once, so a run of the same job still open here was
     /// cut short (its node died): it is closed as failed with a record saying so, in the same transaction.
     /// </summary>

@@ -30,7 +30,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="adminConnectionString">Another PostgreSQL to create the database on (default: the tests' own).</param>
     public static async Task<TestDatabase> CreateAsync(string purpose, string? adminConnectionString = null)
     {
-        var name = $"ipsapi_test_{purpose}_{Guid.NewGuid():N}"[..40];
+        // Named after the tests' own database (ipsapi_test_<purpose>_...), so parallel checkouts sharing one
+        // PostgreSQL can tell theirs apart.
+        var prefix = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString).Database ?? "ipsapi_test";
+        var name = $"{prefix}_{purpose}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + purpose.Length + 14)];
         var adminAt = adminConnectionString ?? ServerFixture.ConnectionString;
         await using (var admin = NpgsqlDataSource.Create(adminAt))
         await using (var create = admin.CreateCommand($"create database \"{name}\""))

@@ -15,8 +15,8 @@ public sealed class ClusterTakeoverTests
     [Fact]
     public async Task Two_nodes_run_every_job_once_and_the_survivor_takes_over_a_killed_nodes_runs()
     {
-        var quick = ReliabilityRun.Size(600, 5000);
-        const int slow = 8; // long enough to be under way on the node that dies
+        var quick = ReliabilityRun.Size(300, 5000);
+        const int slow = 16; // long enough to be under way on the node that dies
         await using var database = await TestDatabase.CreateAsync("takeover");
         var storage = Directory.CreateTempSubdirectory("ipsapi-takeover-").FullName;
         var settings = new Dictionary<string, string> { ["IPSAPI_SCHEDULER__MAXCONCURRENTRUNS"] = "8" };
@@ -27,19 +27,19 @@ public sealed class ClusterTakeoverTests
         {
             var nodes = new[] { survivor, victim };
             using var http = new HttpClient();
+            // Many submitted at once from several clients to both nodes.
+            await Parallel.ForEachAsync(Enumerable.Range(0, quick), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (i, _) => await SubmitAsync(http, nodes[i % 2], database, $"quick-{i}", "<createVideoSitemapJob/>"));
+
+            // Halfway through the work, slow runs join, so that some are under way on the victim when it dies.
+            await Eventually.WaitAsync(
+                () => database.ScalarAsync<long>("select count(*) from job_runs where state = 'Done'"),
+                done => done >= quick / 2, "half the jobs to be done", timeoutSeconds: 600);
             for (var i = 0; i < slow; i++)
             {
                 await SubmitAsync(http, nodes[i % 2], database, $"slow-{i}", "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>");
             }
 
-            // Many submitted at once from several clients to both nodes.
-            await Parallel.ForEachAsync(Enumerable.Range(0, quick), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-                async (i, _) => await SubmitAsync(http, nodes[i % 2], database, $"quick-{i}", "<createVideoSitemapJob/>"));
-
-            // Halfway through the work, with slow runs under way on the victim.
-            await Eventually.WaitAsync(
-                () => database.ScalarAsync<long>("select count(*) from job_runs where state = 'Done'"),
-                done => done >= quick / 2, "half the jobs to be done", timeoutSeconds: 600);
             await Eventually.WaitAsync(
                 () => database.ScalarAsync<long>("select count(*) from job_runs where server_name = 'node-b' and ended_at is null and progress > 0"),
                 running => running > 0, "a slow run under way on node-b", timeoutSeconds: 120);
