@@ -181,7 +181,7 @@ public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTest
     [Fact]
     public async Task A_wrong_user_and_a_wrong_password_take_the_same_time()
     {
-        var samples = ReliabilityRun.Size(60, 600);
+        var samples = ReliabilityRun.Size(40, 600);
         // Each wrong password goes to a user of its own, so no lock interferes with the measurement.
         var hash = await _database.ScalarAsync<string>("select password_hash from users where email = @e", ("e", _database.Tenant.Email));
         await _database.ScalarAsync<int>(

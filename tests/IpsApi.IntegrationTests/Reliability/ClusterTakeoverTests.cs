@@ -15,7 +15,7 @@ public sealed class ClusterTakeoverTests
     [Fact]
     public async Task Two_nodes_run_every_job_once_and_the_survivor_takes_over_a_killed_nodes_runs()
     {
-        var quick = ReliabilityRun.Size(300, 5000);
+        var quick = ReliabilityRun.Size(200, 5000);
         const int slow = 16; // long enough to be under way on the node that dies
         await using var database = await TestDatabase.CreateAsync("takeover");
         var storage = Directory.CreateTempSubdirectory("ipsapi-takeover-").FullName;

@@ -13,7 +13,7 @@ public sealed class LoadTests
     [Fact]
     public async Task Mixed_traffic_with_jobs_running_has_no_errors_and_no_growth()
     {
-        var duration = TimeSpan.FromSeconds(ReliabilityRun.Size(40, 30 * 60));
+        var duration = TimeSpan.FromSeconds(ReliabilityRun.Size(25, 30 * 60));
         await using var database = await TestDatabase.CreateAsync("load");
         var storage = Directory.CreateTempSubdirectory("ipsapi-load-").FullName;
         await using var first = await ServerProcess.StartAsync(database.ConnectionString, "node-a", storage);
