@@ -39,10 +39,11 @@ public sealed class JobRunner(
         }
 
         var triggerTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        if (context.Recovering && await runs.FiringAlreadyEndedAsync(jobId, triggerTime, shutdown))
+        if (context.Recovering && OriginalScheduledFireTime(context) is { } original
+            && await runs.FiringAlreadyEndedAsync(jobId, original, shutdown))
         {
             // Killed between ending the run and telling Quartz: running it again would do its work twice.
-            logger.LogWarning("Recovered firing of job {JobId} at {TriggerTime} had already ended; not run again", jobId, triggerTime);
+            logger.LogWarning("Recovered firing of job {JobId} scheduled at {TriggerTime} had already ended; not run again", jobId, original);
             return;
         }
 
@@ -102,6 +103,18 @@ public sealed class JobRunner(
         {
             cancellations.Unregister(opened.RunId);
         }
+    }
+
+    /// <summary>The scheduled time of the firing a recovery firing stands for, as Quartz puts it in the trigger's data.</summary>
+    private static DateTimeOffset? OriginalScheduledFireTime(IJobExecutionContext context)
+    {
+        var value = context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime);
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
     private async Task<RunOutcome> ExecuteAsync(JobRun run, JobType type, CancellationToken cancellationToken)
