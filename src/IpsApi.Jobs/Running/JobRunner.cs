@@ -38,10 +38,19 @@ public sealed class JobRunner(
             return;
         }
 
+        var triggerTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        if (context.Recovering && OriginalScheduledFireTime(context) is { } original
+            && await runs.FiringAlreadyEndedAsync(jobId, original, shutdown))
+        {
+            // Killed between ending the run and telling Quartz: running it again would do its work twice.
+            logger.LogWarning("Recovered firing of job {JobId} scheduled at {TriggerTime} had already ended; not run again", jobId, original);
+            return;
+        }
+
         var type = job.Definition.Spec.Type;
         var (begin, end) = JobLogTypes.BeginEnd(type);
         var opened = await runs.OpenAsync(
-            job, context.FireInstanceId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.Recovering,
+            job, context.FireInstanceId, triggerTime, context.Recovering,
             options.Value.NodeName, serverZone.Zone, begin, shutdown);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
@@ -93,6 +102,18 @@ public sealed class JobRunner(
         {
             cancellations.Unregister(opened.RunId);
         }
+    }
+
+    /// <summary>The scheduled time of the firing a recovery firing stands for, as Quartz puts it in the trigger's data.</summary>
+    private static DateTimeOffset? OriginalScheduledFireTime(IJobExecutionContext context)
+    {
+        var value = context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime);
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
     private async Task<RunOutcome> ExecuteAsync(JobRun run, JobType type, CancellationToken cancellationToken)

@@ -12,8 +12,11 @@ namespace IpsApi.Server.Auth;
 /// Turns authHeader user/password (or HTTP Basic) into a user. Passwords are checked against the slow
 /// salted hash; a pair that checked out is remembered for a short while under a keyed digest, so a busy
 /// client pays the hash once a minute instead of on every call, and the cache never holds a password.
+/// Wrong passwords are counted per user name by <see cref="LoginThrottle"/>, which locks a name guessed at too often.
+/// An unknown user and a wrong password take the same steps (a lock check, a lookup, one slow hash, one failure
+/// recorded), so neither the answer nor its timing tells which emails exist.
 /// </summary>
-public sealed class Authenticator(AccountStore accounts, IOptions<ServerOptions> options, TimeProvider clock)
+public sealed class Authenticator(AccountStore accounts, LoginThrottle throttle, IOptions<ServerOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, (User User, DateTimeOffset Until)> _verified = new();
     private readonly byte[] _cacheKey = RandomNumberGenerator.GetBytes(32);
@@ -29,18 +32,21 @@ public sealed class Authenticator(AccountStore accounts, IOptions<ServerOptions>
             return hit.User;
         }
 
-        var found = await accounts.FindUserByEmailAsync(email, cancellationToken);
-        if (found is not { } account)
+        if (await throttle.LockedForAsync(email, cancellationToken) is { } seconds)
         {
-            // Same work as a wrong password, so response time does not tell which emails exist.
-            PasswordHasher.Verify(password, DummyHash.Value);
+            throw new IpsFaultException(FaultKind.Authentication, 10001,
+                $"Invalid credentials: too many failed sign-ins for this user; try again in {seconds} s");
+        }
+
+        var found = await accounts.FindUserByEmailAsync(email, cancellationToken);
+        // An unknown user is checked against a dummy hash: the same work as a wrong password.
+        if (!PasswordHasher.Verify(password, found?.PasswordHash ?? DummyHash.Value) || found is not { } account)
+        {
+            await throttle.RecordFailureAsync(email, cancellationToken);
             throw IpsFaultException.InvalidCredentials();
         }
 
-        if (!PasswordHasher.Verify(password, account.PasswordHash))
-        {
-            throw IpsFaultException.InvalidCredentials();
-        }
+        await throttle.ForgetAsync(email, cancellationToken);
 
         if (!account.User.Active)
         {

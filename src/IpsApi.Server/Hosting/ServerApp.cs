@@ -88,6 +88,7 @@ public static class ServerApp
         builder.Services.AddSingleton<JobControl>();
         builder.Services.AddSingleton<JobHandleResolver>();
         builder.Services.AddSingleton<JobReferenceCheck>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<CompanyAccess>();
         builder.Services.AddSingleton(_ => new WsdlDocument(WsdlDocument.DefaultPath));

@@ -59,6 +59,11 @@ public sealed class ServerOptions
             yield return "IpsApi:Soap:MaxRequestBytes must be at least 1024.";
         }
 
+        if (Auth.MaxFailedSignIns < 0 || Auth.FailureWindowSeconds < 1 || Auth.LockoutSeconds < 1)
+        {
+            yield return "IpsApi:Auth:MaxFailedSignIns must be 0 or more, FailureWindowSeconds and LockoutSeconds at least 1.";
+        }
+
         if (Soap.MaxDepth is < 8 or > 10_000)
         {
             yield return "IpsApi:Soap:MaxDepth must be between 8 and 10000.";
@@ -82,4 +87,13 @@ public sealed class AuthOptions
     /// deliberately slow password hash on every call. 0 turns the cache off.
     /// </summary>
     public int CredentialCacheSeconds { get; set; } = 60;
+
+    /// <summary>Wrong passwords for one user name within <see cref="FailureWindowSeconds"/> that lock it; 0 turns locking off.</summary>
+    public int MaxFailedSignIns { get; set; } = 10;
+
+    /// <summary>The window in which failed sign-ins are counted.</summary>
+    public int FailureWindowSeconds { get; set; } = 900;
+
+    /// <summary>How long a locked user name is refused, even with the right password.</summary>
+    public int LockoutSeconds { get; set; } = 300;
 }

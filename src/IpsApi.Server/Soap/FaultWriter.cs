@@ -74,7 +74,8 @@ public static class FaultWriter
                 safe?.Append(c);
                 if (pair)
                 {
-                    safe?.Append(text[++i]);
+                    i++;
+                    safe?.Append(text[i]);
                 }
 
                 continue;

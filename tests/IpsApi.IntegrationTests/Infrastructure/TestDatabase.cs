@@ -25,17 +25,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public TestTenant Tenant { get; private set; } = null!;
 
-    public static async Task<TestDatabase> CreateAsync(string purpose)
+    private string AdminConnectionString { get; init; } = ServerFixture.ConnectionString;
+
+    /// <param name="adminConnectionString">Another PostgreSQL to create the database on (default: the tests' own).</param>
+    public static async Task<TestDatabase> CreateAsync(string purpose, string? adminConnectionString = null)
     {
-        var name = $"ipsapi_test_{purpose}_{Guid.NewGuid():N}"[..40];
-        await using (var admin = NpgsqlDataSource.Create(ServerFixture.ConnectionString))
+        // Named after the tests' own database (ipsapi_test_<purpose>_...), so parallel checkouts sharing one
+        // PostgreSQL can tell theirs apart.
+        var prefix = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString).Database ?? "ipsapi_test";
+        var name = $"{prefix}_{purpose}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + purpose.Length + 14)];
+        var adminAt = adminConnectionString ?? ServerFixture.ConnectionString;
+        await using (var admin = NpgsqlDataSource.Create(adminAt))
         await using (var create = admin.CreateCommand($"create database \"{name}\""))
         {
             await create.ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString) { Database = name }.ConnectionString;
-        var database = new TestDatabase(name, connectionString, NpgsqlDataSource.Create(connectionString));
+        var connectionString = new NpgsqlConnectionStringBuilder(adminAt) { Database = name }.ConnectionString;
+        var database = new TestDatabase(name, connectionString, NpgsqlDataSource.Create(connectionString)) { AdminConnectionString = adminAt };
         await new Migrator(database.Db).ApplyAsync();
         var accounts = new AccountStore(database.Db);
         await accounts.AddCompanyAsync("77", "Cluster Co");
@@ -59,7 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Db.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = NpgsqlDataSource.Create(ServerFixture.ConnectionString);
+        await using var admin = NpgsqlDataSource.Create(AdminConnectionString);
         await using var drop = admin.CreateCommand($"drop database if exists \"{Name}\" with (force)");
         await drop.ExecuteNonQueryAsync();
     }

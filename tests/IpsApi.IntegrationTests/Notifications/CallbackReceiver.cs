@@ -35,11 +35,14 @@ public sealed class CallbackReceiver : IAsyncDisposable
     }
 
     /// <param name="statuses">Answers to the first requests; 200 after them.</param>
-    public static async Task<CallbackReceiver> StartAsync(params int[] statuses)
+    public static Task<CallbackReceiver> StartAsync(params int[] statuses) => StartAtAsync(0, statuses);
+
+    /// <summary>A receiver on a given loopback port (0: any), e.g. one that was down until now.</summary>
+    public static async Task<CallbackReceiver> StartAtAsync(int port, params int[] statuses)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var receiver = new CallbackReceiver(app, statuses);
         app.MapPost("/{**path}", receiver.HandleAsync);

@@ -13,6 +13,7 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// process, plus the 100 MiB bodies made here: every case answers as expected, a refused request leaves no row,
 /// trigger or file behind, the process stays up and its memory stays flat from one pass over the corpus to the next.
 /// </summary>
+[Collection(ReliabilityRun.Collection)]
 public sealed class BadInputCorpusTests
 {
     private static readonly XNamespace Ips = SoapResponse.Ips;

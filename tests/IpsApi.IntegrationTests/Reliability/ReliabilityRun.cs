@@ -10,12 +10,26 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// </summary>
 public static class ReliabilityRun
 {
-    public static bool Full => Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY") == "full";
+    /// <summary>The suite's tests run one after another: each starts server processes and measures them.</summary>
+    public const string Collection = "reliability";
+
+    public static bool Full => Scale >= 1;
+
+    /// <summary>
+    /// IPSAPI_RELIABILITY: "full" (1), nothing (0: the bounded CI sizes), or a fraction in between, e.g. 0.25 for a
+    /// quarter of the way from the bounded to the full sizes, when there is not an hour to spare.
+    /// </summary>
+    public static double Scale { get; } = Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY") switch
+    {
+        "full" => 1,
+        { Length: > 0 } value when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) => Math.Clamp(f, 0, 1),
+        _ => 0,
+    };
 
     /// <summary>Writes docs/RELIABILITY.md sections (always on with `./ipsapi reliability`, or IPSAPI_RELIABILITY_REPORT=1).</summary>
-    public static bool Report => Full || Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY_REPORT") == "1";
+    public static bool Report => Environment.GetEnvironmentVariable("IPSAPI_RELIABILITY_REPORT") == "1";
 
-    public static int Size(int bounded, int full) => Full ? full : bounded;
+    public static int Size(int bounded, int full) => (int)Math.Round(bounded + ((full - bounded) * Scale));
 
     public static string Document => Path.Combine(RepoPaths.Root, "docs", "RELIABILITY.md");
 
@@ -29,7 +43,7 @@ public static class ReliabilityRun
         text.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(Full ? "full size" : "bounded (CI) size")}, {Environment.ProcessorCount} cores, load average {LoadAverage()} at the end.");
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {SizeName}, {Environment.ProcessorCount} cores, load average {LoadAverage()} at the end.");
         text.AppendLine();
         text.AppendLine("| tried | times | held | figures |");
         text.AppendLine("|---|---|---|---|");
@@ -65,6 +79,13 @@ public static class ReliabilityRun
             File.WriteAllText(Document, document);
         }
     }
+
+    private static string SizeName => Scale switch
+    {
+        >= 1 => "full size",
+        <= 0 => "bounded (CI) size",
+        _ => $"sizes {Scale.ToString("0.##", CultureInfo.InvariantCulture)} of the way from bounded to full",
+    };
 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
