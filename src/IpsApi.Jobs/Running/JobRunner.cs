@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Globalization;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Notifications;
@@ -28,6 +29,39 @@ public sealed class JobRunner(
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            await RunFiringAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (IsDatabaseOutage(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // The database went away during the firing: the run could not be opened, recorded or closed. Ending the
+            // firing here would end a one-shot job without a run, so the same firing goes back to Quartz after a
+            // pause (longer each time) and runs again once the database is back; that run closes this one as
+            // interrupted. A shutdown meanwhile cancels the pause and leaves the firing to recovery.
+            var pause = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(context.RefireCount, 5)));
+            logger.LogWarning(e, "Firing of job {JobKey} could not reach the database; running it again in {Pause}", context.JobDetail.Key, pause);
+            await Task.Delay(pause, cancellationToken);
+            throw new JobExecutionException(e) { RefireImmediately = true };
+        }
+    }
+
+    /// <summary>A failure of the connection to PostgreSQL (down, restarting, unreachable), not of a statement.</summary>
+    private static bool IsDatabaseOutage(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task RunFiringAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         var jobId = long.Parse(context.MergedJobDataMap.GetString(JobTriggers.JobIdKey)!, CultureInfo.InvariantCulture);
         var shutdown = cancellationToken;
         var job = await runs.LoadJobAsync(jobId, shutdown);
@@ -47,10 +81,19 @@ public sealed class JobRunner(
             return;
         }
 
+        if (context.RefireCount > 0 && await runs.FiringAlreadyEndedAsync(jobId, triggerTime, shutdown))
+        {
+            // Handed back after a database failure, but the run's close had been committed before the connection died.
+            logger.LogWarning("Firing of job {JobId} scheduled at {TriggerTime} had already ended; not run again", jobId, triggerTime);
+            return;
+        }
+
         var type = job.Definition.Spec.Type;
         var (begin, end) = JobLogTypes.BeginEnd(type);
+        // A firing handed back after a database failure runs again under the same fire instance id: each attempt is a run.
+        var attempt = context.RefireCount == 0 ? context.FireInstanceId : $"{context.FireInstanceId}/{context.RefireCount}";
         var opened = await runs.OpenAsync(
-            job, context.FireInstanceId, triggerTime, context.Recovering,
+            job, attempt, triggerTime, context.Recovering,
             options.Value.NodeName, serverZone.Zone, begin, shutdown);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {

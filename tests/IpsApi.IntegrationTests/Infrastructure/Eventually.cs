@@ -6,7 +6,8 @@ namespace IpsApi.IntegrationTests.Infrastructure;
 /// </summary>
 public static class Eventually
 {
-    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int timeoutSeconds = 60)
+    public static async Task<T> WaitAsync<T>(
+        Func<Task<T>> probe, Func<T, bool> done, string what, int timeoutSeconds = 60, Func<Task<string>>? describe = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         T last;
@@ -22,6 +23,8 @@ public static class Eventually
         }
         while (DateTime.UtcNow < deadline);
 
-        throw new TimeoutException($"waited {timeoutSeconds} s for {what}; last seen: {last}");
+        // What the test can say about the state it waited on, to read in the failure without rerunning it.
+        var state = describe is null ? "" : $"; {await describe()}";
+        throw new TimeoutException($"waited {timeoutSeconds} s for {what}; last seen: {last}{state}");
     }
 }

@@ -88,7 +88,8 @@ public sealed class DatabaseOutageTests
                     return -1; // the test's own pooled connection died with the outage
                 }
             },
-            count => count >= acknowledged.Count, $"the {acknowledged.Count} acknowledged jobs to run", timeoutSeconds: 180);
+            count => count >= acknowledged.Count, $"the {acknowledged.Count} acknowledged jobs to run", timeoutSeconds: 180,
+            describe: () => NotDoneAsync(database, acknowledged));
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
 
         var outageCalls = samples.Count(s => outages.Any(o => s.StartedAt >= o.Down && s.StartedAt < o.Up));
@@ -99,5 +100,30 @@ public sealed class DatabaseOutageTests
                 "every call during an outage a fault 30000 within 5 s; calls succeed again without a restart; every acknowledged job ran",
                 $"slowest answer during an outage {slowest.TotalMilliseconds:0} ms; calls succeeding again {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))} after the database returned; {done} of {acknowledged.Count} acknowledged jobs done"),
         ]);
+    }
+
+    /// <summary>What became of acknowledged jobs that have no Done run: their rows, runs and last log records.</summary>
+    private static async Task<string> NotDoneAsync(TestDatabase database, IReadOnlyCollection<string> acknowledged)
+    {
+        await using var command = database.Db.CreateCommand(
+            """
+            select n.name, j.id is not null,
+                   (select string_agg(r.state || coalesce(' ' || r.server_name, ''), ', ' order by r.id) from job_runs r where r.job_id = j.id),
+                   (select string_agg(d.log_type || ': ' || coalesce(d.message, ''), ' | ' order by d.id) from job_log_details d join job_runs r on r.id = d.run_id where r.job_id = j.id),
+                   (select count(*) from qrtz_triggers t where t.job_name = 'job-' || j.id)
+            from unnest(@names) n(name) left join jobs j on j.name = n.name
+            where not exists (select 1 from job_runs r where r.job_id = j.id and r.state = 'Done')
+            limit 5
+            """);
+        command.Parameters.AddWithValue("names", acknowledged.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"{reader.GetString(0)}: row {reader.GetBoolean(1)}, runs [{(reader.IsDBNull(2) ? "" : reader.GetString(2))}], "
+                + $"log [{(reader.IsDBNull(3) ? "" : reader.GetString(3))}], triggers {reader.GetInt64(4)}");
+        }
+
+        return string.Join("; ", lines);
     }
 }
