@@ -9,11 +9,12 @@ namespace IpsApi.Jobs.Control;
 public sealed class JobControlException(string reason) : Exception(reason);
 
 /// <summary>
-/// stopJob, pauseJob, resumeJob, executeJob and deleteJob. Our rows and Quartz's change in one transaction
-/// (Quartz enlisted in ours). Stop and pause of a running run are written to job_runs.control_request, which the
-/// node running it picks up within a second (RunControlWatcher), whichever node received the call.
+/// stopJob, pauseJob, resumeJob, executeJob and deleteJob. Our rows (job, dispatch queue) and Quartz's change in
+/// one transaction (Quartz enlisted in ours). Stop and pause of a running run are written to
+/// job_runs.control_request, which the node running it picks up within a second (RunControlWatcher), whichever
+/// node received the call. A paused job's queue row stays and waits: dispatchers do not claim paused jobs.
 /// </summary>
-public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory schedulers, TimeProvider clock)
+public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory schedulers, DispatchSignal dispatch)
 {
     /// <summary>Asks the job's running run (or the one the handle names) to stop at its next safe point.</summary>
     public async Task StopAsync(JobRef job, CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory sc
     {
         await InTransactionAsync(async (connection, transaction, scheduler) =>
         {
-            var hasTrigger = await scheduler.GetTrigger(JobTriggers.TriggerKeyOf(job.JobId), cancellationToken) is not null;
+            var hasTrigger = await scheduler.GetTrigger(JobTriggers.TriggerKeyOf(job.JobId), cancellationToken) is not null
+                || await IsQueuedAsync(connection, transaction, job.JobId, cancellationToken);
             var running = await RequestAsync(connection, transaction, job, "Pause", cancellationToken);
             if (!hasTrigger && running == 0)
             {
@@ -69,7 +71,12 @@ public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory sc
 
             if (await LastRunStateAsync(connection, transaction, job.JobId, cancellationToken) == "Paused")
             {
-                await RunNowAsync(scheduler, job.JobId, cancellationToken);
+                await DispatchQueue.EnqueueAsync(connection, transaction, job.JobId, null, cancellationToken);
+            }
+            else
+            {
+                // A queued job that waited while paused may be claimed now.
+                await DispatchQueue.NotifyAsync(connection, transaction, cancellationToken);
             }
         }, cancellationToken);
     }
@@ -82,7 +89,9 @@ public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory sc
             throw new JobControlException($"Job {job.Name} has run and is not scheduled any more: submit it again.");
         }
 
-        await InTransactionAsync((_, _, scheduler) => RunNowAsync(scheduler, job.JobId, cancellationToken), cancellationToken);
+        await InTransactionAsync(
+            (connection, transaction, _) => DispatchQueue.EnqueueAsync(connection, transaction, job.JobId, null, cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>Removes the job and its trigger; a running run is stopped first. Its runs and logs stay.</summary>
@@ -101,27 +110,29 @@ public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory sc
                 await delete.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // A waiting queue row goes; one being run goes when its (stopped) run closes, without running again.
+            await using (var dequeue = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("delete from job_queue where job_id = @id and node is null") { Parameters = { new("id", job.JobId) } },
+                    new NpgsqlBatchCommand("update job_queue set again = false where job_id = @id") { Parameters = { new("id", job.JobId) } },
+                },
+            })
+            {
+                await dequeue.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await scheduler.DeleteJob(JobTriggers.KeyOf(job.JobId), cancellationToken);
         }, cancellationToken);
     }
 
-    /// <summary>Fires the job's stored Quartz job now, or schedules it afresh when Quartz has let it go (a one-shot job).</summary>
-    private async Task RunNowAsync(IScheduler scheduler, long jobId, CancellationToken cancellationToken)
+    private static async Task<bool> IsQueuedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long jobId, CancellationToken cancellationToken)
     {
-        var key = JobTriggers.KeyOf(jobId);
-        if (await scheduler.Exists(key, cancellationToken))
-        {
-            await scheduler.TriggerJob(key, cancellationToken);
-            return;
-        }
-
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"job-{jobId}-now-{clock.GetUtcNow().ToUnixTimeMilliseconds()}", JobTriggers.Group)
-            .ForJob(key)
-            .StartNow()
-            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        await scheduler.ScheduleJob(JobTriggers.Detail(jobId), trigger, new ScheduleJobOptions(), cancellationToken);
+        await using var command = new NpgsqlCommand("select exists (select 1 from job_queue where job_id = @id)", connection, transaction);
+        command.Parameters.AddWithValue("id", jobId);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>Writes a Stop or Pause request on the job's open runs (or the one run named); returns how many.</summary>
@@ -169,5 +180,7 @@ public sealed class JobControl(NpgsqlDataSource dataSource, ISchedulerFactory sc
             await work(connection, transaction, scheduler);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        dispatch.Pulse();
     }
 }

@@ -85,10 +85,11 @@ public sealed class JobQueries(NpgsqlDataSource dataSource, ISchedulerFactory sc
 
     public async Task<IReadOnlyList<ScheduledEntry>> ScheduledAsync(JobFilter filter, CancellationToken cancellationToken)
     {
-        var candidates = new List<(JobSummary Job, string? Cron, bool Paused)>();
+        var candidates = new List<(JobSummary Job, string? Cron, bool Paused, DateTimeOffset? Queued)>();
         await using (var command = dataSource.CreateCommand(
             $"""
-            select {JobColumns}, j.exec_schedule, j.paused
+            select {JobColumns}, j.exec_schedule, j.paused,
+                   (select q.queued_at from job_queue q where q.job_id = j.id and q.node is null and q.queued_at > now())
             from jobs j
             join companies c on c.id = j.company_id
             join users s on s.id = j.submit_user_id
@@ -100,18 +101,30 @@ public sealed class JobQueries(NpgsqlDataSource dataSource, ISchedulerFactory sc
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                candidates.Add((ReadJob(reader), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7)));
+                candidates.Add((ReadJob(reader), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
             }
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var entries = new List<ScheduledEntry>();
-        foreach (var (job, cron, paused) in candidates)
+        foreach (var (job, cron, paused, queued) in candidates)
         {
+            if (cron is null)
+            {
+                // A one-shot job waits in the dispatch queue for its execTime.
+                if (queued is not null || paused)
+                {
+                    entries.Add(new ScheduledEntry(job, null, queued, serverZone.Zone.Id, paused ? "Paused" : "Normal"));
+                }
+
+                continue;
+            }
+
             var trigger = await scheduler.GetTrigger(JobTriggers.TriggerKeyOf(job.JobId), cancellationToken);
             var zone = (trigger as ICronTrigger)?.TimeZone ?? serverZone.Zone;
             var next = trigger?.NextFireTimeUtc;
-            // Our pause flag decides: a paused one-shot job may have no trigger left, or one Quartz is just completing.
+            // Our pause flag decides, whatever state Quartz's trigger is just passing through.
             var state = paused
                 ? "Paused"
                 : trigger is null ? "None" : StateName(await scheduler.GetTriggerState(trigger.Key, cancellationToken));

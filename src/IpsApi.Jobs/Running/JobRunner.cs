@@ -6,48 +6,41 @@ using IpsApi.Jobs.Running.Messages;
 using IpsApi.Jobs.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using JobType = IpsApi.Jobs.Definitions.JobType;
 
 namespace IpsApi.Jobs.Running;
 
+/// <summary>How a run of a claimed job came to its end, as the dispatcher needs to know.</summary>
+public enum RunEnd
+{
+    /// <summary>Closed (done, failed, stopped or paused); the queue row went in the same transaction.</summary>
+    Closed,
+
+    /// <summary>The node is shutting down: the run stays open and the job is handed back to the queue.</summary>
+    HandedBack,
+
+    /// <summary>The job no longer exists (deleted): nothing was run.</summary>
+    Gone,
+}
+
 /// <summary>
-/// The one Quartz job of the server: it runs every IPS job, whatever its type. It loads the job's definition,
-/// opens a run (instance name, log id), writes the run's opening records, hands the run to the executor of
-/// the job's type, and closes it: last record, counts, state and notifications in one transaction.
+/// Runs one IPS job claimed from the dispatch queue, whatever its type. It loads the job's definition, opens a
+/// run (instance name, log id), writes the run's opening records, hands the run to the executor of the job's
+/// type, and closes it: last record, counts, state, notifications and the queue row in one transaction.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class JobRunner(
     RunStore runs,
+    DispatchQueue queue,
     ExecutorRegistry executors,
     RunCancellations cancellations,
     NotificationOutbox notifications,
     OutboxSender outboxSender,
     ServerTimeZone serverZone,
     IOptions<SchedulerOptions> options,
-    ILogger<JobRunner> logger) : IJob
+    ILogger<JobRunner> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await RunFiringAsync(context, cancellationToken);
-        }
-        catch (Exception e) when (IsDatabaseOutage(e) && !cancellationToken.IsCancellationRequested)
-        {
-            // The database went away during the firing: the run could not be opened, recorded or closed. Ending the
-            // firing here would end a one-shot job without a run, so the same firing goes back to Quartz after a
-            // pause (longer each time) and runs again once the database is back; that run closes this one as
-            // interrupted. A shutdown meanwhile cancels the pause and leaves the firing to recovery.
-            var pause = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(context.RefireCount, 5)));
-            logger.LogWarning(e, "Firing of job {JobKey} could not reach the database; running it again in {Pause}", context.JobDetail.Key, pause);
-            await Task.Delay(pause, cancellationToken);
-            throw new JobExecutionException(e) { RefireImmediately = true };
-        }
-    }
-
     /// <summary>A failure of the connection to PostgreSQL (down, restarting, unreachable), not of a statement.</summary>
-    private static bool IsDatabaseOutage(Exception e)
+    public static bool IsDatabaseOutage(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
@@ -60,41 +53,24 @@ public sealed class JobRunner(
         return false;
     }
 
-    private async Task RunFiringAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Runs the job once. Database failures surface to the caller, which retries the claim.</summary>
+    public async Task<RunEnd> RunAsync(QueuedRun claim, CancellationToken shutdown)
     {
-        var jobId = long.Parse(context.MergedJobDataMap.GetString(JobTriggers.JobIdKey)!, CultureInfo.InvariantCulture);
-        var shutdown = cancellationToken;
-        var job = await runs.LoadJobAsync(jobId, shutdown);
+        var node = options.Value.NodeName;
+        var job = await runs.LoadJobAsync(claim.JobId, shutdown);
         if (job is null)
         {
-            // The row went away (deleted with its trigger); a fire already in flight has nothing to run.
-            logger.LogWarning("Job {JobId} fired but is no longer stored; nothing to run", jobId);
-            return;
-        }
-
-        var triggerTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-        if (context.Recovering && OriginalScheduledFireTime(context) is { } original
-            && await runs.FiringAlreadyEndedAsync(jobId, original, shutdown))
-        {
-            // Killed between ending the run and telling Quartz: running it again would do its work twice.
-            logger.LogWarning("Recovered firing of job {JobId} scheduled at {TriggerTime} had already ended; not run again", jobId, original);
-            return;
-        }
-
-        if (context.RefireCount > 0 && await runs.FiringAlreadyEndedAsync(jobId, triggerTime, shutdown))
-        {
-            // Handed back after a database failure, but the run's close had been committed before the connection died.
-            logger.LogWarning("Firing of job {JobId} scheduled at {TriggerTime} had already ended; not run again", jobId, triggerTime);
-            return;
+            // Deleted after it was queued: nothing to run.
+            logger.LogWarning("Job {JobId} was queued but is no longer stored; nothing to run", claim.JobId);
+            await queue.DropAsync(node, claim.JobId, shutdown);
+            return RunEnd.Gone;
         }
 
         var type = job.Definition.Spec.Type;
         var (begin, end) = JobLogTypes.BeginEnd(type);
-        // A firing handed back after a database failure runs again under the same fire instance id: each attempt is a run.
-        var attempt = context.RefireCount == 0 ? context.FireInstanceId : $"{context.FireInstanceId}/{context.RefireCount}";
         var opened = await runs.OpenAsync(
-            job, attempt, triggerTime, context.Recovering,
-            options.Value.NodeName, serverZone.Zone, begin, shutdown);
+            job, claim.FireInstanceId(node), claim.QueuedAt, claim.Recovering,
+            node, serverZone.Zone, begin, shutdown);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["JobHandle"] = job.Handle.ToString(),
@@ -130,33 +106,22 @@ public sealed class JobRunner(
             var outcome = await ExecuteAsync(run, type, linked.Token);
             if (outcome == RunOutcome.Stopped && cancellations.ReasonOf(opened.RunId) is null)
             {
-                // The node is shutting down: leave the run open and hand the firing back to Quartz, which runs the
-                // job again (here after a restart, or on another node); that run closes this one as interrupted.
+                // The node is shutting down: leave the run open and hand the job back to the queue, from which it
+                // runs again (here after a restart, or on another node); that run closes this one as interrupted.
                 logger.LogWarning("Run {InstanceName} handed back for recovery: the node is shutting down", opened.InstanceName);
-                throw new OperationCanceledException(shutdown);
+                return RunEnd.HandedBack;
             }
 
             // A cron job keeps its name for its next fires; a one-shot job (also when recovered) is over after this run.
             var paused = outcome == RunOutcome.Stopped && cancellations.ReasonOf(opened.RunId) == CancelReason.Pause;
             var noFurtherFire = job.Definition.Schedule is not JobSchedule.Cron && !paused;
             await CloseAsync(run, opened, outcome, paused, end, emailSetting, callbackUrl, noFurtherFire);
+            return RunEnd.Closed;
         }
         finally
         {
             cancellations.Unregister(opened.RunId);
         }
-    }
-
-    /// <summary>The scheduled time of the firing a recovery firing stands for, as Quartz puts it in the trigger's data.</summary>
-    private static DateTimeOffset? OriginalScheduledFireTime(IJobExecutionContext context)
-    {
-        var value = context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime);
-        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
     private async Task<RunOutcome> ExecuteAsync(JobRun run, JobType type, CancellationToken cancellationToken)
@@ -232,11 +197,13 @@ public sealed class JobRunner(
         };
         await using var connection = await runs.DataSource.OpenConnectionAsync(none);
         await using var transaction = await connection.BeginTransactionAsync(none);
+        // A further run asked for while this one ran (executeJob, a cron fire) keeps the job's name in use.
+        var runsAgain = await DispatchQueue.FinishAsync(connection, transaction, run.ServerName, run.Job.Id, none);
         await RunStore.InsertDetailAsync(connection, transaction, run.RunId,
             new JobLogEntry(end, LogKeys.RunEnded(state) is { } key ? LogText.Of(key, run.Job.Name) : $"{run.Job.Name} ended: {state}",
                 null, null, null, null, RunCount.None), none);
         var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, end,
-            outcome == RunOutcome.Failed, noFurtherFire, keepCheckpoint: paused, none);
+            outcome == RunOutcome.Failed, noFurtherFire && !runsAgain, keepCheckpoint: paused, none);
         await notifications.EnqueueRunEndedAsync(connection, transaction,
             Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
         await transaction.CommitAsync(none);

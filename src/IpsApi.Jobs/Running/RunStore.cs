@@ -60,30 +60,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Whether the firing scheduled at <paramref name="scheduledFireTime"/> already ran to its end: the job's latest
-    /// run, from that firing's first run on, is closed. Then a recovery of the firing is a duplicate: the node died
-    /// after the run ended but before Quartz recorded the firing as complete. (A run cut short stays open until the
-    /// next run of the job closes it, in the transaction that opens that run, so a cut-short attempt is never the
-    /// latest closed run.) Quartz hands the original time over as text to the second: the firing's first run is the
-    /// first within a second of it.
-    /// </summary>
-    public async Task<bool> FiringAlreadyEndedAsync(long jobId, DateTimeOffset scheduledFireTime, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            with firing as (
-                select min(id) as first_run from job_runs
-                where job_id = @job and trigger_time >= @at - interval '1 millisecond' and trigger_time < @at + interval '1 second')
-            select r.ended_at is not null from job_runs r join firing f on r.id >= f.first_run
-            where r.job_id = @job
-            order by r.id desc limit 1
-            """);
-        command.Parameters.AddWithValue("job", jobId);
-        command.Parameters.AddWithValue("at", scheduledFireTime);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
-
-    /// <summary>
     /// Opens a run. The runner never runs a job twice at once, so a run of the same job still open here was
     /// cut short (its node died): it is closed as failed with a record saying so, in the same transaction.
     /// </summary>

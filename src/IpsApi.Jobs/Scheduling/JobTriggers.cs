@@ -1,13 +1,13 @@
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
 using Quartz;
 
 namespace IpsApi.Jobs.Scheduling;
 
 /// <summary>
-/// What Quartz stores for one IPS job: a job detail naming our one runner with the job's id, and the trigger
-/// its schedule asks for. Misfires (the cluster was down when a fire was due): a one-shot job fires as soon as
-/// a node is back; a cron job fires once for all the fires it missed, then keeps its schedule.
+/// What Quartz stores for an IPS job with an execSchedule: a job detail naming <see cref="ScheduledFiring"/> with
+/// the job's id, and its cron trigger. A one-shot job (now or at its execTime) needs none of this: it goes straight
+/// into the dispatch queue. A cron job whose fires were missed (the cluster was down) fires once for all of them,
+/// then keeps its schedule.
 /// </summary>
 public static class JobTriggers
 {
@@ -18,31 +18,19 @@ public static class JobTriggers
 
     public static TriggerKey TriggerKeyOf(long jobId) => new($"job-{jobId}", Group);
 
-    public static IJobDetail Detail(long jobId) => JobBuilder.Create<JobRunner>()
+    public static IJobDetail Detail(long jobId) => JobBuilder.Create<ScheduledFiring>()
         .WithIdentity(KeyOf(jobId))
         .UsingJobData(JobIdKey, jobId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        // A node that dies mid-run: another node (or this one on restart) runs the job again.
+        // A node that dies while queuing the job: another node (or this one on restart) fires it again.
         .RequestRecovery()
         .Build();
 
-    public static ITrigger Trigger(long jobId, JobSchedule schedule, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        var builder = TriggerBuilder.Create().WithIdentity(TriggerKeyOf(jobId)).ForJob(KeyOf(jobId));
-        return schedule switch
-        {
-            JobSchedule.Cron cron => builder
-                .WithSchedule(CronScheduleBuilder.Create(cron.Expression)
-                    .InTimeZone(zone)
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build(),
-            JobSchedule.RunAt at when at.At > now => builder
-                .StartAt(at.At)
-                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build(),
-            _ => builder
-                .StartNow()
-                .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build(),
-        };
-    }
+    /// <summary>A cron trigger in the server's zone; other schedules need no trigger, they are queued with their time.</summary>
+    public static ITrigger Trigger(long jobId, JobSchedule.Cron cron, TimeZoneInfo zone) => TriggerBuilder.Create()
+        .WithIdentity(TriggerKeyOf(jobId))
+        .ForJob(KeyOf(jobId))
+        .WithSchedule(CronScheduleBuilder.Create(cron.Expression)
+            .InTimeZone(zone)
+            .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+        .Build();
 }

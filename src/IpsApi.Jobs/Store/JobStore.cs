@@ -30,21 +30,21 @@ public sealed class JobStore : IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ISchedulerFactory _schedulers;
+    private readonly DispatchSignal _dispatch;
     private readonly ServerTimeZone _serverZone;
-    private readonly TimeProvider _clock;
     private readonly ILogger<JobStore> _logger;
     private readonly int _maxGroup;
     private readonly Channel<PendingSubmit> _queue = Channel.CreateUnbounded<PendingSubmit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public JobStore(
-        NpgsqlDataSource dataSource, ISchedulerFactory schedulers, ServerTimeZone serverZone, TimeProvider clock,
+        NpgsqlDataSource dataSource, ISchedulerFactory schedulers, DispatchSignal dispatch, ServerTimeZone serverZone,
         IOptions<SchedulerOptions> options, ILogger<JobStore> logger)
     {
         _dataSource = dataSource;
         _schedulers = schedulers;
+        _dispatch = dispatch;
         _serverZone = serverZone;
-        _clock = clock;
         _logger = logger;
         _maxGroup = Math.Max(1, options.Value.MaxSubmitGroup);
         _writer = Task.Run(WriteGroupsAsync);
@@ -52,10 +52,11 @@ public sealed class JobStore : IAsyncDisposable
 
     /// <summary>
     /// Stores the job under its own name, or, while that name is in use by another job of the company,
-    /// under the first free <c>name_N</c> (the submitted name stays as original_name), and schedules it.
-    /// The row and its Quartz job and trigger commit in one transaction: neither exists without the other,
-    /// and the answer comes only after that commit. Submits that arrive while a transaction is being written
-    /// share the next one (group commit): Quartz's cluster-wide trigger lock is taken once per group, not per job.
+    /// under the first free <c>name_N</c> (the submitted name stays as original_name), and schedules it: a one-shot
+    /// job (now or execTime) gets its dispatch queue row, a cron job its Quartz job and trigger. The row and its
+    /// queue row or trigger commit in one transaction: neither exists without the other, and the answer comes only
+    /// after that commit. Submits that arrive while a transaction is being written share the next one (group
+    /// commit): one commit, one NOTIFY and at most one Quartz trigger lock per group, not per job.
     /// </summary>
     public async Task<SubmittedJob> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
@@ -128,14 +129,13 @@ public sealed class JobStore : IAsyncDisposable
     {
         // Not a caller's token: the group belongs to every caller in it.
         var none = CancellationToken.None;
-        var scheduler = await _schedulers.GetScheduler(none);
         await using var connection = await _dataSource.OpenConnectionAsync(none);
         await using var transaction = await connection.BeginTransactionAsync(none);
 
         var ids = await TryInsertAllAsync(connection, transaction, submissions, none);
         var stored = new SubmittedJob[submissions.Count];
-        var quartzJobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>(submissions.Count);
-        var now = _clock.GetUtcNow();
+        var quartzJobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
+        await using var queueRows = new NpgsqlBatch(connection, transaction);
         for (var i = 0; i < submissions.Count; i++)
         {
             var definition = submissions[i].Definition;
@@ -153,16 +153,39 @@ public sealed class JobStore : IAsyncDisposable
             }
 
             stored[i] = new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
-            quartzJobs.Add(JobTriggers.Detail(id.Value), [JobTriggers.Trigger(id.Value, definition.Schedule, _serverZone.Zone, now)]);
+            if (definition.Schedule is JobSchedule.Cron cron)
+            {
+                quartzJobs.Add(JobTriggers.Detail(id.Value), [JobTriggers.Trigger(id.Value, cron, _serverZone.Zone)]);
+            }
+            else
+            {
+                // execTime, past or future, is the run's due time and trigger time.
+                queueRows.BatchCommands.Add(DispatchQueue.Enqueue(id.Value, (definition.Schedule as JobSchedule.RunAt)?.At));
+            }
         }
 
-        // Dispose the enlistment after the commit, so the scheduler is woken once the triggers are visible.
-        using (scheduler.EnlistTransaction(transaction))
+        if (queueRows.BatchCommands.Count > 0)
         {
-            await scheduler.ScheduleJobs(quartzJobs, new ScheduleJobOptions(), none);
+            queueRows.BatchCommands.Add(DispatchQueue.Notify());
+            await queueRows.ExecuteNonQueryAsync(none);
+        }
+
+        if (quartzJobs.Count == 0)
+        {
             await transaction.CommitAsync(none);
         }
+        else
+        {
+            // Dispose the enlistment after the commit, so the scheduler is woken once the triggers are visible.
+            var scheduler = await _schedulers.GetScheduler(none);
+            using (scheduler.EnlistTransaction(transaction))
+            {
+                await scheduler.ScheduleJobs(quartzJobs, new ScheduleJobOptions(), none);
+                await transaction.CommitAsync(none);
+            }
+        }
 
+        _dispatch.Pulse();
         return stored;
     }
 

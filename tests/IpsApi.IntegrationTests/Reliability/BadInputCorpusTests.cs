@@ -321,14 +321,15 @@ public sealed class BadInputCorpusTests
         }
 
         /// <summary>
-        /// What a refused request must not add: jobs, Quartz jobs and triggers, assets, outbox messages, files. (Jobs
-        /// accepted earlier may still run meanwhile and remove their triggers: only growth counts.)
+        /// What a refused request must not add: jobs, Quartz jobs and triggers, queued jobs, assets, outbox messages, files. (Jobs
+        /// accepted earlier may still run meanwhile and leave the queue: only growth counts.)
         /// </summary>
         private async Task<long[]> StoredAsync()
         {
             var rows = await database.ScalarAsync<string>(
                 """
                 select concat_ws(',', (select count(*) from jobs), (select count(*) from qrtz_job_details), (select count(*) from qrtz_triggers),
+                                      (select count(*) from job_queue),
                                       (select count(*) from assets), (select count(*) from outbox))
                 """);
             var fileCount = Directory.Exists(storage) ? Directory.GetFiles(storage, "*", SearchOption.AllDirectories).Length : 0;

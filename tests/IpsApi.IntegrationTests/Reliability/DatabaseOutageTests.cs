@@ -110,7 +110,7 @@ public sealed class DatabaseOutageTests
             select n.name, j.id is not null,
                    (select string_agg(r.state || coalesce(' ' || r.server_name, ''), ', ' order by r.id) from job_runs r where r.job_id = j.id),
                    (select string_agg(d.log_type || ': ' || coalesce(d.message, ''), ' | ' order by d.id) from job_log_details d join job_runs r on r.id = d.run_id where r.job_id = j.id),
-                   (select count(*) from qrtz_triggers t where t.job_name = 'job-' || j.id)
+                   (select count(*) from job_queue q where q.job_id = j.id)
             from unnest(@names) n(name) left join jobs j on j.name = n.name
             where not exists (select 1 from job_runs r where r.job_id = j.id and r.state = 'Done')
             limit 5
@@ -121,7 +121,7 @@ public sealed class DatabaseOutageTests
         while (await reader.ReadAsync())
         {
             lines.Add($"{reader.GetString(0)}: row {reader.GetBoolean(1)}, runs [{(reader.IsDBNull(2) ? "" : reader.GetString(2))}], "
-                + $"log [{(reader.IsDBNull(3) ? "" : reader.GetString(3))}], triggers {reader.GetInt64(4)}");
+                + $"log [{(reader.IsDBNull(3) ? "" : reader.GetString(3))}], queued {reader.GetInt64(4)}");
         }
 
         return string.Join("; ", lines);

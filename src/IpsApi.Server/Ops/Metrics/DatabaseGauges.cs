@@ -26,17 +26,14 @@ public sealed class DatabaseGauges : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    // One-shot jobs due without a run (what getActiveJobs shows as New), and scheduled jobs whose Quartz trigger is
-    // due but not yet fired (all nodes busy). Quartz keeps times as UTC ticks.
+    // Jobs waiting in the dispatch queue (not paused), and scheduled jobs whose Quartz trigger is due but has not yet
+    // moved them into the queue. Quartz keeps times as UTC ticks.
     private const string QueueSql =
         """
-        select count(*) from jobs j
-        where j.deleted_at is null and j.released_at is null and not j.paused
-          and ((j.exec_schedule is null and coalesce(j.exec_time, j.submitted_at) <= now()
-                and not exists (select 1 from job_runs r where r.job_id = j.id))
-               or exists (select 1 from qrtz_triggers t
-                          where t.trigger_name = 'job-' || j.id and t.trigger_group = 'ips'
-                            and t.trigger_state in ('WAITING', 'ACQUIRED') and t.next_fire_time <= @now))
+        select (select count(*) from job_queue q join jobs j on j.id = q.job_id
+                where q.node is null and q.queued_at <= now() and not j.paused and j.deleted_at is null)
+             + (select count(*) from qrtz_triggers t
+                where t.trigger_group = 'ips' and t.trigger_state in ('WAITING', 'ACQUIRED') and t.next_fire_time <= @now)
         """;
 
     private IEnumerable<Measurement<long>> QueueDepth()
