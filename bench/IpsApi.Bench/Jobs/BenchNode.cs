@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using JobType = IpsApi.Jobs.Definitions.JobType;
 
 namespace IpsApi.Bench.Jobs;
@@ -52,8 +51,9 @@ public static class BenchNode
         app.MapGet("/bench/started", async (string name, CancellationToken cancellationToken) =>
             (await starts.WaitAsync(name, cancellationToken)).ToString(CultureInfo.InvariantCulture));
         app.MapGet("/bench/count", () => starts.Count.ToString(CultureInfo.InvariantCulture));
-        app.MapPost("/bench/standby", async (ISchedulerFactory schedulers) => await (await schedulers.GetScheduler()).Standby());
-        app.MapPost("/bench/start", async (ISchedulerFactory schedulers) => await (await schedulers.GetScheduler()).Start());
+        // Jobs wait in the dispatch queue while its dispatcher stands by (Quartz only fires cron jobs, none here).
+        app.MapPost("/bench/standby", (Dispatcher dispatcher) => dispatcher.Standby());
+        app.MapPost("/bench/start", (Dispatcher dispatcher) => dispatcher.Resume());
 
         await app.PrepareDatabaseAsync();
         if (seed)

@@ -91,10 +91,10 @@ public static class JobsBenchmark
         await SubmitLoad.RunAsync(endpoint, LaterEnvelope, "warm-up", options.Clients, WarmUp, null, cancellationToken);
         var commitsBefore = await CommitsAsync(database, cancellationToken);
         var measure = await SubmitLoad.RunAsync(endpoint, LaterEnvelope, "bench", options.Clients, TimeSpan.FromSeconds(options.Seconds), node.RssMiB, cancellationToken);
-        // Every answered job is durable: its row and its Quartz trigger are there.
+        // Every answered job is durable: its row and its dispatch queue row (due at its execTime) are there.
         var rows = await database.ScalarAsync<long>(
-            "select count(*) from jobs j join qrtz_triggers t on t.trigger_name = 'job-' || j.id where j.name like 'bench %'", cancellationToken);
-        Require(measure, rows, "jobs with their trigger");
+            "select count(*) from jobs j join job_queue q on q.job_id = j.id where j.name like 'bench %'", cancellationToken);
+        Require(measure, rows, "jobs with their queue row");
         var commits = await CommitsAsync(database, cancellationToken) - commitsBefore;
         Console.WriteLine($"  {measure.PerSecond:0}/s, p99 {measure.Percentile(99):0.0} ms, RSS {measure.RssMiB.Min():0}-{measure.RssMiB.Max():0} MiB, {commits / (double)measure.Accepted:0.00} transactions per job");
         return measure with { CommitsPerJob = commits / (double)measure.Accepted };

@@ -205,6 +205,17 @@ public sealed class ServerFixture : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>POSTs an envelope as a SOAP 1.1 client would (SOAP 1.2 when the envelope says so).</summary>
     public async Task<SoapResponse> PostAsync(string envelope, string? soapAction = "", Action<HttpRequestMessage>? configure = null)
     {

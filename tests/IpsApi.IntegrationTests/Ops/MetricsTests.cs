@@ -1,5 +1,6 @@
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IpsApi.IntegrationTests.Ops;
 
@@ -77,13 +78,10 @@ public sealed class MetricsTests(ServerFixture server)
     public async Task Queue_and_outbox_depth_show_what_waits_in_the_database()
     {
         var tenant = await server.NewTenantAsync(UserRole.IpsUser);
-        // A due job that no trigger will ever fire, and two messages: one waiting for its next attempt, one given up.
-        await server.ExecuteAsync(
-            """
-            insert into jobs (company_id, name, original_name, job_type, definition, submit_user_id, notify_user_id, locale)
-            select c.id, 'metrics-waiting', 'metrics-waiting', 'CreateVideoSitemap', '{}'::jsonb, u.id, u.id, 'en-US'
-            from companies c, users u where c.handle = @company and u.handle = @user
-            """, ("company", tenant.CompanyHandle), ("user", tenant.UserHandle));
+        // A due job no node has claimed yet (dispatching stands by), and two messages: one waiting for its next
+        // attempt, one given up.
+        var dispatcher = server.Services.GetRequiredService<IpsApi.Jobs.Running.Dispatcher>();
+        dispatcher.Standby();
         await server.ExecuteAsync(
             """
             insert into outbox (kind, run_id, payload, next_attempt_at, failed_at)
@@ -93,15 +91,16 @@ public sealed class MetricsTests(ServerFixture server)
         PrometheusScrape with;
         try
         {
+            await server.SubmitAsync(tenant, "metrics-waiting", "<createVideoSitemapJob/>");
             with = await ScrapeAsync();
         }
         finally
         {
+            dispatcher.Resume();
             await server.ExecuteAsync("delete from outbox where run_id = -424242");
-            await server.ExecuteAsync("delete from jobs where name = 'metrics-waiting' and company_id = (select id from companies where handle = @company)",
-                ("company", tenant.CompanyHandle));
         }
 
+        await server.WaitForRunAsync(tenant, "metrics-waiting", r => r.EndedAt is not null);
         var without = await ScrapeAsync();
         Assert.Equal(1, with.Sum("ipsapi_jobs_queue_depth") - without.Sum("ipsapi_jobs_queue_depth"));
         Assert.Equal(1, with.Sum("ipsapi_outbox_depth", ("state", "pending")) - without.Sum("ipsapi_outbox_depth", ("state", "pending")));
