@@ -14,17 +14,20 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, IL
 {
     private readonly TimeZoneInfo _zone = options.Value.ResolveTimeZone();
 
-    /// <summary>The start email, when the job's emailSetting is All.</summary>
-    public Task EnqueueRunStartedAsync(
+    /// <summary>The start email, when the job's emailSetting is All. Returns how many messages were queued.</summary>
+    public Task<int> EnqueueRunStartedAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, CancellationToken cancellationToken) =>
         WriteAsync(connection, transaction, run, RunMessages.AtStart(run, _zone), NotificationRules.EmailAtStart(run), cancellationToken);
 
-    /// <summary>The end email as the emailSetting asks, and the completion callback if the job names a URL.</summary>
-    public Task EnqueueRunEndedAsync(
+    /// <summary>
+    /// The end email as the emailSetting asks, and the completion callback if the job names a URL. Returns how many
+    /// messages were queued (the sender need not be woken for none).
+    /// </summary>
+    public Task<int> EnqueueRunEndedAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, CancellationToken cancellationToken) =>
         WriteAsync(connection, transaction, run, RunMessages.AtEnd(run, _zone), NotificationRules.EmailAtEnd(run), cancellationToken);
 
-    private async Task WriteAsync(
+    private async Task<int> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, IReadOnlyList<OutboxMessage> messages,
         bool emailWanted, CancellationToken cancellationToken)
     {
@@ -42,5 +45,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, IL
             insert.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, message.Payload);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        return messages.Count;
     }
 }

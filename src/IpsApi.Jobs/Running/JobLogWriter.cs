@@ -37,10 +37,6 @@ public sealed class JobLogWriter(long runId, RunStore store, string? locale = nu
         return store.AddDetailAsync(runId, entry, cancellationToken);
     }
 
-    /// <summary>The records a run opens with, stored together with the run's move to <paramref name="state"/>.</summary>
-    public Task OpenAsync(IReadOnlyList<(string LogType, LogText Message)> records, string state, CancellationToken cancellationToken = default) =>
-        store.OpenLogAsync(runId, [.. records.Select(r => Count(r.LogType, r.Message, null, null, null, null))], state, cancellationToken);
-
     private JobLogEntry Count(
         string logType, LogText message, string? assetName, string? assetType, string? assetHandle, IReadOnlyList<JobLogAux>? aux)
     {

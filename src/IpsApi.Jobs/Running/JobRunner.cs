@@ -70,7 +70,7 @@ public sealed class JobRunner(
         var (begin, end) = JobLogTypes.BeginEnd(type);
         var opened = await runs.OpenAsync(
             job, claim.FireInstanceId(node), claim.QueuedAt, claim.Recovering,
-            node, serverZone.Zone, begin, shutdown);
+            node, serverZone.Zone, begin, OpeningRecords(job, begin, type, node), shutdown);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["JobHandle"] = job.Handle.ToString(),
@@ -90,7 +90,6 @@ public sealed class JobRunner(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopOrPause);
         try
         {
-            await WriteOpeningRecordsAsync(run, begin, type, shutdown);
             if (emailSetting == EmailSetting.All)
             {
                 await using var connection = await runs.DataSource.OpenConnectionAsync(shutdown);
@@ -167,19 +166,17 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>The records every run starts with, written with its move to Running in one round trip.</summary>
-    private static Task WriteOpeningRecordsAsync(JobRun run, string begin, JobType type, CancellationToken cancellationToken)
+    /// <summary>The records every run starts with, written with the run itself.</summary>
+    private static List<(string LogType, LogText Message)> OpeningRecords(JobRecord job, string begin, JobType type, string node)
     {
-        var job = run.Job;
         var client = $"{job.ClientApp} {job.ClientVersion}".Trim();
-        return run.Log.OpenAsync(
-            [
-                (begin, LogText.Of(LogKeys.RunStarted, job.Name, run.ServerName)),
-                (JobLogTypes.OriginalJobName, job.OriginalName),
-                (JobLogTypes.JobType, type.ToString()),
-                (JobLogTypes.JobClient, client.Length > 0 ? client : LogText.Of(LogKeys.NoAppName)),
-            ],
-            "Running", cancellationToken);
+        return
+        [
+            (begin, LogText.Of(LogKeys.RunStarted, job.Name, node)),
+            (JobLogTypes.OriginalJobName, job.OriginalName),
+            (JobLogTypes.JobType, type.ToString()),
+            (JobLogTypes.JobClient, client.Length > 0 ? client : LogText.Of(LogKeys.NoAppName)),
+        ];
     }
 
     /// <summary>Last record, counts, state, freed name and notifications: all or nothing, whatever the executor did.</summary>
@@ -197,17 +194,18 @@ public sealed class JobRunner(
         };
         await using var connection = await runs.DataSource.OpenConnectionAsync(none);
         await using var transaction = await connection.BeginTransactionAsync(none);
-        // A further run asked for while this one ran (executeJob, a cron fire) keeps the job's name in use.
-        var runsAgain = await DispatchQueue.FinishAsync(connection, transaction, run.ServerName, run.Job.Id, none);
-        await RunStore.InsertDetailAsync(connection, transaction, run.RunId,
-            new JobLogEntry(end, LogKeys.RunEnded(state) is { } key ? LogText.Of(key, run.Job.Name) : $"{run.Job.Name} ended: {state}",
-                null, null, null, null, RunCount.None), none);
-        var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, end,
-            outcome == RunOutcome.Failed, noFurtherFire && !runsAgain, keepCheckpoint: paused, none);
-        await notifications.EnqueueRunEndedAsync(connection, transaction,
+        var lastRecord = new JobLogEntry(end, LogKeys.RunEnded(state) is { } key ? LogText.Of(key, run.Job.Name) : $"{run.Job.Name} ended: {state}",
+            null, null, null, null, RunCount.None);
+        var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, lastRecord,
+            outcome == RunOutcome.Failed, noFurtherFire, keepCheckpoint: paused, DispatchQueue.Finish(run.ServerName, run.Job.Id), none);
+        var messages = await notifications.EnqueueRunEndedAsync(connection, transaction,
             Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
         await transaction.CommitAsync(none);
-        outboxSender.Notify();
+        if (messages > 0)
+        {
+            outboxSender.Notify();
+        }
+
         JobMetrics.Finished(run.Job.Definition.Spec.Type, state, DateTimeOffset.UtcNow - opened.StartedAt, totals);
         logger.LogInformation(
             "Run {InstanceName} ended {State}: {Success} succeeded, {Errors} errors, {Warnings} warnings",

@@ -60,64 +60,79 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Opens a run. The runner never runs a job twice at once, so a run of the same job still open here was
-    /// cut short (its node died): it is closed as failed with a record saying so, in the same transaction.
+    /// Opens a run, Running at once, with the records it starts with: one round trip, one (implicit) transaction.
+    /// A job runs on one node at a time, so a run of the same job still open here was cut short (its node died or
+    /// lost the database): it is closed as failed with a FatalError record naming its node, in the same transaction.
     /// </summary>
     public async Task<OpenedRun> OpenAsync(
         JobRecord job, string fireInstanceId, DateTimeOffset triggerTime, bool recovering, string serverName,
-        TimeZoneInfo zone, string beginLogType, CancellationToken cancellationToken)
+        TimeZoneInfo zone, string beginLogType, IReadOnlyList<(string LogType, LogText Message)> openingRecords,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var interrupted = new List<long>();
-        await using (var close = new NpgsqlCommand(
+        const string NodeMarker = "\u0001node\u0001";
+        var interruptedText = LogText.Of(LogKeys.RunInterrupted, NodeMarker);
+        var closeInterrupted = new NpgsqlBatchCommand(
             """
-            update job_runs set state = 'Failed', ended_at = now(), fatal_error = true,
-                                log_type = replace(log_type, 'Begin', 'End')
-            where job_id = @job and ended_at is null
-            returning id, server_name
-            """, connection, transaction))
-        {
-            close.Parameters.AddWithValue("job", job.Id);
-            await using var reader = await close.ExecuteReaderAsync(cancellationToken);
-            var closed = new List<(long Id, string Server)>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                closed.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-
-            await reader.DisposeAsync();
-            foreach (var (id, server) in closed)
-            {
-                interrupted.Add(id);
-                await InsertDetailAsync(connection, transaction, id, new JobLogEntry(
-                    JobLogTypes.FatalError, LogText.Of(LogKeys.RunInterrupted, server),
-                    null, null, null, null, RunCount.FileError), cancellationToken);
-            }
-        }
+            with closed as (
+                update job_runs set state = 'Failed', ended_at = now(), fatal_error = true,
+                                    log_type = replace(log_type, 'Begin', 'End'), file_error_count = file_error_count + 1
+                where job_id = @job and ended_at is null
+                returning id, server_name),
+            noted as (
+                insert into job_log_details (run_id, log_type, message, message_key, message_args)
+                select id, @fatal, replace(@text, @marker, server_name), @key, jsonb_build_array(server_name) from closed)
+            select id from closed order by id
+            """);
+        closeInterrupted.Parameters.AddWithValue("job", job.Id);
+        closeInterrupted.Parameters.AddWithValue("fatal", JobLogTypes.FatalError);
+        closeInterrupted.Parameters.AddWithValue("text", interruptedText.English);
+        closeInterrupted.Parameters.AddWithValue("marker", NodeMarker);
+        closeInterrupted.Parameters.AddWithValue("key", interruptedText.Key!);
 
         var startedAt = DateTimeOffset.UtcNow;
         var instanceName = $"{job.Name}_{TimeZoneInfo.ConvertTime(startedAt, zone).ToString("yyyy-MM-dd-HH:mm:ss.fff", CultureInfo.InvariantCulture)}";
-        await using var insert = new NpgsqlCommand(
+        var open = new NpgsqlBatchCommand(
             """
-            insert into job_runs (job_id, company_id, instance_name, fire_instance_id, state, log_type, job_sub_type,
-                                  trigger_time, started_at, server_name, recovering)
-            values (@job, @company, @instance, @fire, 'New', @logType, @subType, @trigger, @started, @server, @recovering)
-            returning id
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("job", job.Id);
-        insert.Parameters.AddWithValue("company", job.Company.Id);
-        insert.Parameters.AddWithValue("instance", instanceName);
-        insert.Parameters.AddWithValue("fire", fireInstanceId);
-        insert.Parameters.AddWithValue("logType", beginLogType);
-        insert.Parameters.AddWithValue("subType", SubTypeOf(job.Definition.Spec));
-        insert.Parameters.AddWithValue("trigger", triggerTime);
-        insert.Parameters.AddWithValue("started", startedAt);
-        insert.Parameters.AddWithValue("server", serverName);
-        insert.Parameters.AddWithValue("recovering", recovering);
-        var runId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await transaction.CommitAsync(cancellationToken);
+            with run as (
+                insert into job_runs (job_id, company_id, instance_name, fire_instance_id, state, log_type, job_sub_type,
+                                      trigger_time, started_at, server_name, recovering)
+                values (@job, @company, @instance, @fire, 'Running', @logType, @subType, @trigger, @started, @server, @recovering)
+                returning id),
+            records as (
+                insert into job_log_details (run_id, log_type, message, message_key, message_args)
+                select run.id, r.log_type, r.message, r.message_key, r.message_args::jsonb
+                from run, unnest(@types, @messages, @keys, @args) with ordinality r(log_type, message, message_key, message_args, n)
+                order by r.n)
+            select id from run
+            """);
+        open.Parameters.AddWithValue("job", job.Id);
+        open.Parameters.AddWithValue("company", job.Company.Id);
+        open.Parameters.AddWithValue("instance", instanceName);
+        open.Parameters.AddWithValue("fire", fireInstanceId);
+        open.Parameters.AddWithValue("logType", beginLogType);
+        open.Parameters.AddWithValue("subType", SubTypeOf(job.Definition.Spec));
+        open.Parameters.AddWithValue("trigger", triggerTime);
+        open.Parameters.AddWithValue("started", startedAt);
+        open.Parameters.AddWithValue("server", serverName);
+        open.Parameters.AddWithValue("recovering", recovering);
+        // Opening records carry no counts (Begin, OriginalJobName, JobType, JobClient), so no count update goes with them.
+        open.Parameters.AddWithValue("types", openingRecords.Select(r => r.LogType).ToArray());
+        open.Parameters.AddWithValue("messages", openingRecords.Select(r => r.Message.English).ToArray());
+        open.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = openingRecords.Select(r => r.Message.Key).ToArray() });
+        open.Parameters.Add(new NpgsqlParameter("args", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = openingRecords.Select(r => r.Message.ArgsJson()).ToArray() });
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { closeInterrupted, open } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var interrupted = new List<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            interrupted.Add(reader.GetInt64(0));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var runId = reader.GetInt64(0);
         return new OpenedRun(runId, instanceName, startedAt, interrupted);
     }
 
@@ -125,26 +140,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await InsertDetailAsync(connection, null, runId, entry, cancellationToken);
-    }
-
-    /// <summary>
-    /// A run's opening records and its move to Running in one round trip and one implicit transaction: each
-    /// record a run starts with would otherwise cost a commit of its own.
-    /// </summary>
-    public async Task OpenLogAsync(long runId, IReadOnlyList<JobLogEntry> entries, string state, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var entry in entries)
-        {
-            AddDetailCommands(batch, runId, entry);
-        }
-
-        var update = new NpgsqlBatchCommand("update job_runs set state = @state where id = @id and ended_at is null");
-        update.Parameters.AddWithValue("state", state);
-        update.Parameters.AddWithValue("id", runId);
-        batch.BatchCommands.Add(update);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Stores a detail and adds to the run's count in one round trip.</summary>
@@ -252,15 +247,18 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Closes the run in the caller's transaction (which also carries its last record and its notifications)
-    /// and returns its counts as stored. A job with no further fire frees its name for new submissions.
+    /// Closes the run in the caller's transaction (which also carries its notifications): its last record, state and
+    /// counts, the job's queue row (<paramref name="queueFinish"/>), and the job itself, all in one round trip.
+    /// Returns the run's counts as stored. A job with no further fire frees its name for new submissions, unless a
+    /// further run was asked for meanwhile (its queue row stays).
     /// </summary>
     public static async Task<RunTotals> CloseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, long jobId, string state, string endLogType,
-        bool fatalError, bool jobHasNoFurtherFire, bool keepCheckpoint, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, long jobId, string state, JobLogEntry lastRecord,
+        bool fatalError, bool jobHasNoFurtherFire, bool keepCheckpoint, IEnumerable<NpgsqlBatchCommand> queueFinish,
+        CancellationToken cancellationToken)
     {
-        RunTotals totals;
-        await using (var update = new NpgsqlCommand(
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var update = new NpgsqlBatchCommand(
             """
             update job_runs set state = @state, log_type = @logType, ended_at = now(), fatal_error = fatal_error or @fatal,
                                 control_request = null,
@@ -268,29 +266,39 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             where id = @id
             returning file_success_count, file_error_count, file_warning_count, file_duplicate_count, file_update_count,
                       total_file_count, fatal_error
-            """, connection, transaction))
+            """);
+        update.Parameters.AddWithValue("state", state);
+        update.Parameters.AddWithValue("logType", lastRecord.LogType);
+        update.Parameters.AddWithValue("fatal", fatalError);
+        update.Parameters.AddWithValue("id", runId);
+        batch.BatchCommands.Add(update);
+        AddDetailCommands(batch, runId, lastRecord);
+        foreach (var command in queueFinish)
         {
-            update.Parameters.AddWithValue("state", state);
-            update.Parameters.AddWithValue("logType", endLogType);
-            update.Parameters.AddWithValue("fatal", fatalError);
-            update.Parameters.AddWithValue("id", runId);
-            await using var reader = await update.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            totals = new RunTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6));
+            batch.BatchCommands.Add(command);
         }
 
         // A paused run leaves its checkpoint for the run that resumes it; any other end starts the next run afresh.
-        await using var job = new NpgsqlCommand(
+        var job = new NpgsqlBatchCommand(
             """
-            update jobs set released_at = case when @release then coalesce(released_at, now()) else released_at end,
+            update jobs set released_at = case when @release and not exists (select 1 from job_queue where job_id = @id)
+                                               then coalesce(released_at, now()) else released_at end,
                             checkpoint = case when @keep then checkpoint else null end
             where id = @id
-            """, connection, transaction);
+            """);
         job.Parameters.AddWithValue("release", jobHasNoFurtherFire);
         job.Parameters.AddWithValue("keep", keepCheckpoint);
         job.Parameters.AddWithValue("id", jobId);
-        await job.ExecuteNonQueryAsync(cancellationToken);
+        batch.BatchCommands.Add(job);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var totals = new RunTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+            reader.GetInt32(4), reader.GetInt32(5), reader.GetBoolean(6));
+        // The remaining statements' errors surface here, before the caller commits.
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
 
         return totals;
     }

@@ -105,13 +105,11 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// In the transaction that closes the run: the row goes, or waits again when a further run was asked for
-    /// meanwhile. Returns whether it waits again.
+    /// For the transaction that closes the run: the job's row goes, or waits again when a further run was asked for
+    /// meanwhile (and then wakes the dispatchers).
     /// </summary>
-    public static async Task<bool> FinishAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string node, long jobId, CancellationToken cancellationToken)
+    public static IEnumerable<NpgsqlBatchCommand> Finish(string node, long jobId)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
         var again = new NpgsqlBatchCommand(
             """
             update job_queue set node = null, claimed_at = null, again = false, recovering = false, queued_at = now()
@@ -119,18 +117,17 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
             """);
         again.Parameters.AddWithValue("job", jobId);
         again.Parameters.AddWithValue("node", node);
+        yield return again;
+
         var done = new NpgsqlBatchCommand("delete from job_queue where job_id = @job and node = @node and not again");
         done.Parameters.AddWithValue("job", jobId);
         done.Parameters.AddWithValue("node", node);
+        yield return done;
+
         // Only a row that waits again wakes the dispatchers: NOTIFY serialises commits, which every close would pay.
-        var notify = new NpgsqlBatchCommand(
-            $"select pg_notify('{Channel}', '') from job_queue where job_id = @job and node is null");
+        var notify = new NpgsqlBatchCommand($"select pg_notify('{Channel}', '') from job_queue where job_id = @job and node is null");
         notify.Parameters.AddWithValue("job", jobId);
-        batch.BatchCommands.Add(again);
-        batch.BatchCommands.Add(done);
-        batch.BatchCommands.Add(notify);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return again.RecordsAffected > 0;
+        yield return notify;
     }
 
     /// <summary>Removes the row of a job that no longer exists, or whose run cannot be done (see the caller).</summary>
