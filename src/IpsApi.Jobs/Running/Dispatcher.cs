@@ -150,7 +150,7 @@ public sealed class Dispatcher(
     /// </summary>
     private async Task RunClaimAsync(QueuedRun claim, CancellationToken stopping)
     {
-        for (var attempt = claim; ; attempt = attempt with { Retry = attempt.Retry + 1 })
+        for (var attempt = claim; ; attempt = attempt with { Retry = attempt.Retry + 1, Job = null })
         {
             try
             {

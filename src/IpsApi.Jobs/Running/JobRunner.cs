@@ -57,7 +57,7 @@ public sealed class JobRunner(
     public async Task<RunEnd> RunAsync(QueuedRun claim, CancellationToken shutdown)
     {
         var node = options.Value.NodeName;
-        var job = await runs.LoadJobAsync(claim.JobId, shutdown);
+        var job = claim.Job ?? await runs.LoadJobAsync(claim.JobId, shutdown);
         if (job is null)
         {
             // Deleted after it was queued: nothing to run.

@@ -21,33 +21,45 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
 {
     public NpgsqlDataSource DataSource => dataSource;
 
+    /// <summary>What a run needs of its job, over <c>jobs j</c>, <c>companies c</c>, <c>users s</c> (submitter), <c>users n</c> (notified).</summary>
+    public const string JobColumns =
+        """
+        j.id, j.name, j.original_name, j.definition::text, j.locale, j.client_app, j.client_version,
+        c.id, c.handle, c.name,
+        s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name, j.checkpoint
+        """;
+
+    public const string JobJoins =
+        """
+        join companies c on c.id = j.company_id
+        join users s on s.id = j.submit_user_id
+        join users n on n.id = j.notify_user_id
+        """;
+
     public async Task<JobRecord?> LoadJobAsync(long jobId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            select j.id, j.name, j.original_name, j.definition::text, j.locale, j.client_app, j.client_version,
-                   c.id, c.handle, c.name,
-                   s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name, j.checkpoint
+            $"""
+            select {JobColumns}
             from jobs j
-            join companies c on c.id = j.company_id
-            join users s on s.id = j.submit_user_id
-            join users n on n.id = j.notify_user_id
+            {JobJoins}
             where j.id = @id and j.deleted_at is null
             """);
         command.Parameters.AddWithValue("id", jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
+        return await reader.ReadAsync(cancellationToken) ? ReadJob(reader, 0) : null;
+    }
 
-        string? Optional(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    /// <summary>Reads <see cref="JobColumns"/> starting at column <paramref name="first"/>.</summary>
+    public static JobRecord ReadJob(NpgsqlDataReader reader, int first)
+    {
+        string? Optional(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
         return new JobRecord(
-            reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-            JobDefinitionJson.Deserialize(reader.GetString(3)), reader.GetString(4), Optional(5), Optional(6),
-            new Company(reader.GetInt64(7), reader.GetString(8), reader.GetString(9)),
-            new Person(reader.GetString(10), reader.GetString(11), reader.GetString(12)),
-            new Person(reader.GetString(13), reader.GetString(14), reader.GetString(15)),
+            reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2),
+            JobDefinitionJson.Deserialize(reader.GetString(first + 3)), reader.GetString(first + 4), Optional(5), Optional(6),
+            new Company(reader.GetInt64(first + 7), reader.GetString(first + 8), reader.GetString(first + 9)),
+            new Person(reader.GetString(first + 10), reader.GetString(first + 11), reader.GetString(first + 12)),
+            new Person(reader.GetString(first + 13), reader.GetString(first + 14), reader.GetString(first + 15)),
             Optional(16));
     }
 

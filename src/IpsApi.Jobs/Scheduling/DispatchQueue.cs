@@ -1,9 +1,13 @@
+using IpsApi.Jobs.Running;
 using Npgsql;
 
 namespace IpsApi.Jobs.Scheduling;
 
-/// <summary>A job this node claimed from the queue: what its run needs to know about the firing.</summary>
-public sealed record QueuedRun(long JobId, DateTimeOffset QueuedAt, bool Recovering, int Attempt, int Retry = 0)
+/// <summary>
+/// A job this node claimed from the queue: what its run needs to know about the firing, and the job as it was read
+/// with the claim (a retry reads it again: its checkpoint may have moved).
+/// </summary>
+public sealed record QueuedRun(long JobId, DateTimeOffset QueuedAt, bool Recovering, int Attempt, int Retry = 0, JobRecord? Job = null)
 {
     /// <summary>
     /// The run's fire instance id: one per claim, and per retry of a claim after the database failed under it,
@@ -65,23 +69,29 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> waiting jobs, oldest first, in one statement. SKIP LOCKED lets nodes
-    /// claim side by side without waiting on each other's rows; a paused or deleted job is left waiting.
+    /// Claims up to <paramref name="max"/> waiting jobs, oldest first, and reads them, in one statement. SKIP LOCKED
+    /// lets nodes claim side by side without waiting on each other's rows; a paused or deleted job is left waiting.
     /// </summary>
     public async Task<IReadOnlyList<QueuedRun>> ClaimAsync(string node, int max, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
+            $"""
             with picked as (
                 select q.job_id from job_queue q
                 join jobs j on j.id = q.job_id
                 where q.node is null and q.queued_at <= now() and not j.paused and j.deleted_at is null
                 order by q.queued_at, q.job_id
                 limit @max
-                for update of q skip locked)
-            update job_queue q set node = @node, claimed_at = now(), attempts = q.attempts + 1
-            from picked where q.job_id = picked.job_id
-            returning q.job_id, q.queued_at, q.recovering, q.attempts
+                for update of q skip locked),
+            claimed as (
+                update job_queue q set node = @node, claimed_at = now(), attempts = q.attempts + 1
+                from picked where q.job_id = picked.job_id
+                returning q.job_id, q.queued_at, q.recovering, q.attempts)
+            select q.job_id, q.queued_at, q.recovering, q.attempts, {RunStore.JobColumns}
+            from claimed q
+            join jobs j on j.id = q.job_id
+            {RunStore.JobJoins}
+            order by q.queued_at, q.job_id
             """);
         command.Parameters.AddWithValue("node", node);
         command.Parameters.AddWithValue("max", max);
@@ -89,7 +99,8 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new QueuedRun(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2), reader.GetInt32(3)));
+            claimed.Add(new QueuedRun(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2), reader.GetInt32(3),
+                Job: RunStore.ReadJob(reader, 4)));
         }
 
         return claimed;
