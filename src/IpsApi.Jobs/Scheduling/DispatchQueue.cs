@@ -43,6 +43,12 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
             queued_at = case when job_queue.node is null then least(job_queue.queued_at, excluded.queued_at) else job_queue.queued_at end
         """;
 
+    /// <summary>
+    /// The queue row of a job inserted by the same statement, as the CTE <c>job</c> returns its id: due at <c>@at</c>
+    /// (its execTime) or now.
+    /// </summary>
+    public const string QueueInsertedJobSql = "insert into job_queue (job_id, queued_at) select id, coalesce(@at, now()) from job";
+
     /// <summary>Adds the job with the time it was asked for; see <see cref="EnqueueSql"/>.</summary>
     public static NpgsqlBatchCommand Enqueue(long jobId, DateTimeOffset? at)
     {

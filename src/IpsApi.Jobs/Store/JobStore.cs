@@ -130,12 +130,14 @@ public sealed class JobStore : IAsyncDisposable
         // Not a caller's token: the group belongs to every caller in it.
         var none = CancellationToken.None;
         await using var connection = await _dataSource.OpenConnectionAsync(none);
-        await using var transaction = await connection.BeginTransactionAsync(none);
+        // Quartz's statements for cron jobs need a transaction to enlist in. Without cron jobs the group is one batch,
+        // which PostgreSQL runs as one implicit transaction: one round trip for the whole group.
+        var hasCron = submissions.Exists(s => s.Definition.Schedule is JobSchedule.Cron);
+        await using var transaction = hasCron ? await connection.BeginTransactionAsync(none) : null;
 
         var ids = await TryInsertAllAsync(connection, transaction, submissions, none);
         var stored = new SubmittedJob[submissions.Count];
         var quartzJobs = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
-        await using var queueRows = new NpgsqlBatch(connection, transaction);
         for (var i = 0; i < submissions.Count; i++)
         {
             var definition = submissions[i].Definition;
@@ -148,8 +150,7 @@ public sealed class JobStore : IAsyncDisposable
                     throw new InvalidOperationException($"No free job name found after {MaxNameAttempts} attempts.");
                 }
 
-                name = await NextFreeNameAsync(connection, transaction, submissions[i].CompanyId, definition.JobName, none);
-                id = await TryInsertAsync(connection, transaction, submissions[i], name, none);
+                (name, id) = await TryNextFreeNameAsync(connection, transaction, submissions[i], none);
             }
 
             stored[i] = new SubmittedJob(id.Value, new JobHandle(definition.CompanyHandle, name));
@@ -157,24 +158,9 @@ public sealed class JobStore : IAsyncDisposable
             {
                 quartzJobs.Add(JobTriggers.Detail(id.Value), [JobTriggers.Trigger(id.Value, cron, _serverZone.Zone)]);
             }
-            else
-            {
-                // execTime, past or future, is the run's due time and trigger time.
-                queueRows.BatchCommands.Add(DispatchQueue.Enqueue(id.Value, (definition.Schedule as JobSchedule.RunAt)?.At));
-            }
         }
 
-        if (queueRows.BatchCommands.Count > 0)
-        {
-            queueRows.BatchCommands.Add(DispatchQueue.Notify());
-            await queueRows.ExecuteNonQueryAsync(none);
-        }
-
-        if (quartzJobs.Count == 0)
-        {
-            await transaction.CommitAsync(none);
-        }
-        else
+        if (transaction is not null)
         {
             // Dispose the enlistment after the commit, so the scheduler is woken once the triggers are visible.
             var scheduler = await _schedulers.GetScheduler(none);
@@ -189,16 +175,22 @@ public sealed class JobStore : IAsyncDisposable
         return stored;
     }
 
-    /// <summary>Every row of the group in one round trip, each under its submitted name; null where that name is taken.</summary>
+    /// <summary>
+    /// Every row of the group in one round trip, each under its submitted name with its queue row if it is a one-shot
+    /// job (due at its execTime, past or future, or now), and one NOTIFY for the dispatchers; null where the name is taken.
+    /// </summary>
     private static async Task<long?[]> TryInsertAllAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<JobSubmission> submissions, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, List<JobSubmission> submissions, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var submission in submissions)
         {
-            var command = new NpgsqlBatchCommand(InsertSql);
-            AddInsertParameters(command.Parameters, submission, submission.Definition.JobName);
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(InsertCommand(submission, submission.Definition.JobName));
+        }
+
+        if (submissions.Exists(s => s.Definition.Schedule is not JobSchedule.Cron))
+        {
+            batch.BatchCommands.Add(DispatchQueue.Notify());
         }
 
         var ids = new long?[submissions.Count];
@@ -222,12 +214,48 @@ public sealed class JobStore : IAsyncDisposable
         returning id
         """;
 
-    private static async Task<long?> TryInsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, JobSubmission submission, string name, CancellationToken cancellationToken)
+    /// <summary>The job's row and, for a one-shot job, its queue row in the same statement; no id when the name is taken.</summary>
+    private static NpgsqlBatchCommand InsertCommand(JobSubmission submission, string name)
     {
-        await using var insert = new NpgsqlCommand(InsertSql, connection, transaction);
-        AddInsertParameters(insert.Parameters, submission, name);
-        return (long?)await insert.ExecuteScalarAsync(cancellationToken);
+        var schedule = submission.Definition.Schedule;
+        var command = new NpgsqlBatchCommand(schedule is JobSchedule.Cron
+            ? InsertSql
+            : $"with job as ({InsertSql}), queued as ({DispatchQueue.QueueInsertedJobSql}) select id from job");
+        AddInsertParameters(command.Parameters, submission, name);
+        if (schedule is not JobSchedule.Cron)
+        {
+            command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.TimestampTz)
+            {
+                Value = schedule is JobSchedule.RunAt at ? at.At : DBNull.Value,
+            });
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Stores the job under the first free <c>name_N</c>, in the group's transaction or in one of its own; no id when
+    /// another submit took that name meanwhile (the caller tries the next).
+    /// </summary>
+    private static async Task<(string Name, long? Id)> TryNextFreeNameAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? groupTransaction, JobSubmission submission, CancellationToken cancellationToken)
+    {
+        await using var own = groupTransaction is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = groupTransaction ?? own!;
+        var name = await NextFreeNameAsync(connection, transaction, submission.CompanyId, submission.Definition.JobName, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { InsertCommand(submission, name) } };
+        if (submission.Definition.Schedule is not JobSchedule.Cron)
+        {
+            batch.BatchCommands.Add(DispatchQueue.Notify());
+        }
+
+        var id = (long?)await batch.ExecuteScalarAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return (name, id);
     }
 
     private static void AddInsertParameters(NpgsqlParameterCollection parameters, JobSubmission submission, string name)
