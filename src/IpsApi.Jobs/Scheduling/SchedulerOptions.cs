@@ -22,6 +22,12 @@ public sealed class SchedulerOptions
     /// and share it (group commit), so Quartz's cluster-wide trigger lock is taken once per group.
     /// </summary>
     public int MaxSubmitGroup { get; set; } = 64;
+
+    /// <summary>
+    /// Groups of submits being written at the same time. More than one lets a group form and go while the previous
+    /// one waits for its commit.
+    /// </summary>
+    public int SubmitWriters { get; set; } = 4;
 }
 
 /// <summary>The zone of cron schedules, of execTime without an offset, and of run instance names.</summary>

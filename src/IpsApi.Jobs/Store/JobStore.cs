@@ -34,8 +34,8 @@ public sealed class JobStore : IAsyncDisposable
     private readonly ServerTimeZone _serverZone;
     private readonly ILogger<JobStore> _logger;
     private readonly int _maxGroup;
-    private readonly Channel<PendingSubmit> _queue = Channel.CreateUnbounded<PendingSubmit>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly Channel<PendingSubmit> _queue = Channel.CreateUnbounded<PendingSubmit>();
+    private readonly Task[] _writers;
 
     public JobStore(
         NpgsqlDataSource dataSource, ISchedulerFactory schedulers, DispatchSignal dispatch, ServerTimeZone serverZone,
@@ -47,7 +47,7 @@ public sealed class JobStore : IAsyncDisposable
         _serverZone = serverZone;
         _logger = logger;
         _maxGroup = Math.Max(1, options.Value.MaxSubmitGroup);
-        _writer = Task.Run(WriteGroupsAsync);
+        _writers = [.. Enumerable.Range(0, Math.Max(1, options.Value.SubmitWriters)).Select(_ => Task.Run(WriteGroupsAsync))];
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class JobStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        await Task.WhenAll(_writers);
     }
 
     private sealed class PendingSubmit(JobSubmission submission)
@@ -83,7 +83,7 @@ public sealed class JobStore : IAsyncDisposable
         public TaskCompletionSource<SubmittedJob> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>One writer: takes whatever submits are waiting (up to the group size) and stores them together.</summary>
+    /// <summary>A writer: takes whatever submits are waiting (up to the group size) and stores them together.</summary>
     private async Task WriteGroupsAsync()
     {
         var group = new List<PendingSubmit>(_maxGroup);

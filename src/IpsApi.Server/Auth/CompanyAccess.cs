@@ -1,19 +1,42 @@
+using System.Collections.Concurrent;
 using IpsApi.Jobs.Accounts;
+using IpsApi.Server.Hosting;
 using IpsApi.Server.Soap;
+using Microsoft.Extensions.Options;
 
 namespace IpsApi.Server.Auth;
 
-/// <summary>A user acts only inside the companies it belongs to; an IpsAdmin acts in every company.</summary>
-public sealed class CompanyAccess(AccountStore accounts)
+/// <summary>
+/// A user acts only inside the companies it belongs to; an IpsAdmin acts in every company. An access granted is
+/// remembered as long as the credentials that asked for it (IpsApi:Auth:CredentialCacheSeconds), so a client
+/// submitting job after job costs the database nothing here; a refusal is never remembered.
+/// </summary>
+public sealed class CompanyAccess(AccountStore accounts, IOptions<ServerOptions> options, TimeProvider clock)
 {
+    private readonly TimeSpan _rememberFor = TimeSpan.FromSeconds(options.Value.Auth.CredentialCacheSeconds);
+    private readonly ConcurrentDictionary<(long UserId, string Handle), (Company Company, DateTimeOffset Until)> _granted = new();
+
     public async Task<Company> RequireAsync(IpsCall call, string companyHandle, CancellationToken cancellationToken)
     {
         call.CompanyHandle = companyHandle;
+        var now = clock.GetUtcNow();
+        var key = (call.User.Id, companyHandle);
+        if (_granted.TryGetValue(key, out var granted) && granted.Until > now)
+        {
+            return granted.Company;
+        }
+
         var (company, isMember) = await accounts.FindCompanyForAsync(companyHandle, call.User.Id, cancellationToken)
             ?? throw IpsFaultException.InvalidCompany(companyHandle);
         if (call.User.Role != UserRole.IpsAdmin && !isMember)
         {
             throw IpsFaultException.IllegalCompany(companyHandle);
+        }
+
+        if (_rememberFor > TimeSpan.Zero)
+        {
+            // Only companies the user may act in are kept: the map cannot grow with what callers make up.
+            _granted[key] = (company, now + _rememberFor);
         }
 
         return company;

@@ -84,7 +84,8 @@ public sealed class AuthOptions
 {
     /// <summary>
     /// How long a verified user/password pair is remembered, so that a busy client does not pay the
-    /// deliberately slow password hash on every call. 0 turns the cache off.
+    /// deliberately slow password hash on every call, and with it the companies the user was let into
+    /// (a removed membership takes effect within this time). 0 turns the cache off.
     /// </summary>
     public int CredentialCacheSeconds { get; set; } = 60;
 
