@@ -193,17 +193,23 @@ public sealed class JobRunner(
             _ => "Failed",
         };
         await using var connection = await runs.DataSource.OpenConnectionAsync(none);
-        await using var transaction = await connection.BeginTransactionAsync(none);
+        // Notifications depend on the counts the close returns, so they need a transaction around both; a job that
+        // notifies nobody closes in one batch, one round trip.
+        var notifies = emailSetting != EmailSetting.None || callbackUrl is not null;
+        await using var transaction = notifies ? await connection.BeginTransactionAsync(none) : null;
         var lastRecord = new JobLogEntry(end, LogKeys.RunEnded(state) is { } key ? LogText.Of(key, run.Job.Name) : $"{run.Job.Name} ended: {state}",
             null, null, null, null, RunCount.None);
         var totals = await RunStore.CloseAsync(connection, transaction, run.RunId, run.Job.Id, state, lastRecord,
             outcome == RunOutcome.Failed, noFurtherFire, keepCheckpoint: paused, DispatchQueue.Finish(run.ServerName, run.Job.Id), none);
-        var messages = await notifications.EnqueueRunEndedAsync(connection, transaction,
-            Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
-        await transaction.CommitAsync(none);
-        if (messages > 0)
+        if (transaction is not null)
         {
-            outboxSender.Notify();
+            var messages = await notifications.EnqueueRunEndedAsync(connection, transaction,
+                Summary(run, opened, outcome, totals, emailSetting, callbackUrl), none);
+            await transaction.CommitAsync(none);
+            if (messages > 0)
+            {
+                outboxSender.Notify();
+            }
         }
 
         JobMetrics.Finished(run.Job.Definition.Spec.Type, state, DateTimeOffset.UtcNow - opened.StartedAt, totals);

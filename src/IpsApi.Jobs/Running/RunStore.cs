@@ -259,13 +259,14 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Closes the run in the caller's transaction (which also carries its notifications): its last record, state and
-    /// counts, the job's queue row (<paramref name="queueFinish"/>), and the job itself, all in one round trip.
+    /// Closes the run in the caller's transaction (which also carries its notifications), or without one in the
+    /// batch's own implicit transaction: its last record, state and counts, the job's queue row
+    /// (<paramref name="queueFinish"/>), and the job itself, all in one round trip.
     /// Returns the run's counts as stored. A job with no further fire frees its name for new submissions, unless a
     /// further run was asked for meanwhile (its queue row stays).
     /// </summary>
     public static async Task<RunTotals> CloseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, long jobId, string state, JobLogEntry lastRecord,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long runId, long jobId, string state, JobLogEntry lastRecord,
         bool fatalError, bool jobHasNoFurtherFire, bool keepCheckpoint, IEnumerable<NpgsqlBatchCommand> queueFinish,
         CancellationToken cancellationToken)
     {
