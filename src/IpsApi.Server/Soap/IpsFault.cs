@@ -52,4 +52,9 @@ public sealed class IpsFaultException(FaultKind kind, int code, string reason, b
     public static IpsFaultException InvalidRequestXml(string reason) => new(FaultKind.IpsApi, 30003, reason);
 
     public static IpsFaultException ServerError(string reason) => new(FaultKind.IpsApi, 30000, reason, isServerFault: true);
+
+    /// <summary>The call's deadline passed (IpsApi:Soap:CallTimeoutSeconds), in practice while the database did not answer.</summary>
+    public static IpsFaultException CallTimedOut(TimeSpan timeout) => ServerError(
+        $"The call did not complete within {timeout.TotalSeconds:0.#} s: the database is not answering in time; try again later "
+        + "(a job submitted meanwhile may or may not have been stored: look for it before submitting it again)");
 }

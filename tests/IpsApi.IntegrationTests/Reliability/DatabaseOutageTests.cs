@@ -103,7 +103,7 @@ public sealed class DatabaseOutageTests
     }
 
     /// <summary>What became of acknowledged jobs that have no Done run: their rows, runs and last log records.</summary>
-    private static async Task<string> NotDoneAsync(TestDatabase database, IReadOnlyCollection<string> acknowledged)
+    internal static async Task<string> NotDoneAsync(TestDatabase database, IReadOnlyCollection<string> acknowledged)
     {
         await using var command = database.Db.CreateCommand(
             """
