@@ -38,7 +38,7 @@ public static class DatabaseConnections
     public const int TcpKeepaliveIntervalSeconds = 3;
 
     /// <summary>How long a SOAP call may take before it is answered with fault 30000.</summary>
-    public const int DefaultCallTimeoutSeconds = 3;
+    public const int DefaultCallTimeoutSeconds = 4;
 
     /// <summary>The connection string with the defaults above filled in where it does not set them itself.</summary>
     public static string WithTimeouts(string connectionString)

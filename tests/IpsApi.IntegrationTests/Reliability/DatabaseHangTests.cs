@@ -25,6 +25,7 @@ public sealed class DatabaseHangTests
         await using var node = await ServerProcess.StartAsync(database.ConnectionString, "node-dbhang", storage);
         var rounds = ReliabilityRun.Size(1, 3);
         var freezes = new List<(TimeSpan Frozen, TimeSpan Thawed)>();
+        var readiness = new List<string>();
 
         var load = new SoapLoad(_ => node.ServiceAddress, database.Tenant, clients: 4, prefix: "dbhang");
         await using (load)
@@ -36,7 +37,9 @@ public sealed class DatabaseHangTests
                 await postgres.FreezeAsync();
                 try
                 {
+                    var probe = ProbeReadinessAsync(node.BaseAddress);
                     await Task.Delay(Freeze);
+                    readiness.Add(await probe);
                 }
                 finally
                 {
@@ -116,7 +119,24 @@ public sealed class DatabaseHangTests
             new Outcome($"PostgreSQL (a cluster of the suite's own) frozen with SIGSTOP for {Freeze.TotalSeconds:0} s, port open and sessions connected, under 4 SOAP clients (submitJob, getActiveJobs, getJobLogs)",
                 $"{rounds} freeze(s), {frozenCalls} calls in progress during them, {samples.Count} calls in all",
                 "every call in progress during a freeze answered within 5 s (fault 30000, or the answer), none held; calls succeed again without a restart; every acknowledged job ran",
-                $"during freezes {faulted} faults and {answered} answers, slowest {slowest.TotalMilliseconds:0} ms; calls succeeding again {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))} after the thaw; {done} of {acknowledged.Count} acknowledged jobs done"),
+                $"during freezes {faulted} faults and {answered} answers, slowest {slowest.TotalMilliseconds:0} ms; /health/ready during a freeze: {string.Join(", ", readiness)}; calls succeeding again {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))} after the thaw; {done} of {acknowledged.Count} acknowledged jobs done"),
         ]);
+    }
+
+    /// <summary>What /health/ready says a second into a freeze, and after how long (a figure, not asserted).</summary>
+    private static async Task<string> ProbeReadinessAsync(Uri node)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var http = new HttpClient { Timeout = Freeze - TimeSpan.FromSeconds(2) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.GetAsync(new Uri(node, "/health/ready"));
+            return $"{(int)response.StatusCode} after {clock.ElapsedMilliseconds} ms";
+        }
+        catch (TaskCanceledException)
+        {
+            return $"no answer within {http.Timeout.TotalSeconds:0} s";
+        }
     }
 }
