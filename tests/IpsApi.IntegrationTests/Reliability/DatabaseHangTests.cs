@@ -60,8 +60,10 @@ public sealed class DatabaseHangTests
         var recoveries = new List<TimeSpan>();
         var faulted = 0;
         var answered = 0;
-        foreach (var (frozen, thawed) in freezes)
+        for (var round = 0; round < freezes.Count; round++)
         {
+            var (frozen, thawed) = freezes[round];
+            var nextFreeze = round + 1 < freezes.Count ? freezes[round + 1].Frozen : TimeSpan.MaxValue;
             // Every call in progress while the database was frozen (those already waiting on it when it froze too):
             // a fault 30000, or the answer, within 5 s.
             var during = samples.Where(s => s.StartedAt + s.Took > frozen && s.StartedAt < thawed).ToList();
@@ -77,8 +79,8 @@ public sealed class DatabaseHangTests
                 failures.Add("no call was made in the second half of the freeze: calls were held");
             }
 
-            // Recovery: from the first call after the thaw that succeeded, every later one succeeds.
-            var after = samples.Where(s => s.StartedAt >= thawed).OrderBy(s => s.StartedAt).ToList();
+            // Recovery: from the first call after the thaw that succeeded, every later one (until the next freeze) succeeds.
+            var after = samples.Where(s => s.StartedAt >= thawed && s.StartedAt + s.Took < nextFreeze).OrderBy(s => s.StartedAt).ToList();
             var lastFailure = after.LastOrDefault(s => !s.Ok);
             var recovered = lastFailure is null ? TimeSpan.Zero : lastFailure.StartedAt + lastFailure.Took - thawed;
             recoveries.Add(recovered);
