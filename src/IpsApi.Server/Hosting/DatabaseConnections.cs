@@ -16,11 +16,13 @@ namespace IpsApi.Server.Hosting;
 /// legitimately take long, and a short timeout for all would fail them whenever the database is slow. Npgsql's
 /// own 30 s (or the connection string's) stays their bound.</item>
 /// <item>A SOAP call has a deadline of its own instead (IpsApi:Soap:CallTimeoutSeconds, default
-/// <see cref="DefaultCallTimeoutSeconds"/>): the gateway answers fault 30000 when it passes, whatever the call is
-/// waiting on. It cannot be left to Npgsql: a cancelled or timed-out command against a frozen server first sends a
-/// cancel request that itself waits on that server, and a cancellation that arrives while a pooled connection's
-/// reset is still unanswered is put off, so the command would hold the caller until its 30 s Command Timeout and
-/// more. The call's work is cancelled at the deadline and finishes on its own in the background.</item>
+/// <see cref="DefaultCallTimeoutSeconds"/>). Past it, the gateway asks <see cref="DatabasePulse"/> whether the
+/// database still answers a trivial query within a second: if it does, the call is merely slow (a busy database,
+/// a contended lock) and goes on, as a job submitted under load must not fail for being slow; if it does not, the
+/// caller gets fault 30000 at once, about a second after the deadline, and the call is cancelled in the background.
+/// This cannot be left to Npgsql: a cancelled or timed-out command against a frozen server first sends a cancel
+/// request that itself waits on that server, and a cancellation that arrives while a pooled connection's reset is
+/// still unanswered is put off, so the command would hold the caller for its 30 s Command Timeout and more.</item>
 /// </list>
 /// </summary>
 public static class DatabaseConnections
@@ -37,8 +39,8 @@ public static class DatabaseConnections
     /// </summary>
     public const int TcpKeepaliveIntervalSeconds = 3;
 
-    /// <summary>How long a SOAP call may take before it is answered with fault 30000.</summary>
-    public const int DefaultCallTimeoutSeconds = 4;
+    /// <summary>How long a SOAP call may take before the server checks whether the database still answers.</summary>
+    public const int DefaultCallTimeoutSeconds = 3;
 
     /// <summary>The connection string with the defaults above filled in where it does not set them itself.</summary>
     public static string WithTimeouts(string connectionString)

@@ -70,6 +70,7 @@ public static class ServerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServerTimeZone(options.ResolveTimeZone()));
         builder.Services.AddSingleton(_ => DatabaseConnections.CreateDataSource(options.Db));
+        builder.Services.AddSingleton(_ => new DatabasePulse(options.Db));
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))

@@ -85,8 +85,8 @@ public sealed class SoapOptions
     public int MaxDepth { get; set; } = 64;
 
     /// <summary>
-    /// Seconds a call may take (once its body is read) before it is answered with fault 30000, e.g. while the
-    /// database does not answer; see <see cref="DatabaseConnections"/>.
+    /// Seconds a call may take (once its body is read) before the server checks that the database still answers:
+    /// if it does not, the call is answered with fault 30000 then; see <see cref="DatabaseConnections"/>.
     /// </summary>
     public int CallTimeoutSeconds { get; set; } = DatabaseConnections.DefaultCallTimeoutSeconds;
 }

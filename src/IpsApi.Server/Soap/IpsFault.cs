@@ -53,8 +53,8 @@ public sealed class IpsFaultException(FaultKind kind, int code, string reason, b
 
     public static IpsFaultException ServerError(string reason) => new(FaultKind.IpsApi, 30000, reason, isServerFault: true);
 
-    /// <summary>The call's deadline passed (IpsApi:Soap:CallTimeoutSeconds), in practice while the database did not answer.</summary>
-    public static IpsFaultException CallTimedOut(TimeSpan timeout) => ServerError(
-        $"The call did not complete within {timeout.TotalSeconds:0.#} s: the database is not answering in time; try again later "
+    /// <summary>The call outlived its deadline (IpsApi:Soap:CallTimeoutSeconds) and the database does not answer.</summary>
+    public static IpsFaultException CallTimedOut(TimeSpan after) => ServerError(
+        $"The database is not answering: the call was given up after {after.TotalSeconds:0.#} s; try again later "
         + "(a job submitted meanwhile may or may not have been stored: look for it before submitting it again)");
 }

@@ -1,7 +1,5 @@
 using System.ServiceModel.Channels;
 using System.Xml;
-using IpsApi.Server.Hosting;
-using Microsoft.Extensions.Options;
 using SoapCore;
 using SoapCore.Extensibility;
 
@@ -10,14 +8,11 @@ namespace IpsApi.Server.Soap;
 /// <summary>
 /// SoapCore hands every exception from an operation here. IPS faults are written as the contract says;
 /// a request body XmlSerializer could not read is 30001; anything else is logged with an id and answered
-/// as 30000 with that id only, so no exception text reaches the client. An operation cut short by the call's
-/// deadline is 30000 saying so.
+/// as 30000 with that id only, so no exception text reaches the client. An operation cut short because the
+/// gateway gave the call up is not logged as an error.
 /// </summary>
-public sealed class IpsFaultTransformer(IHttpContextAccessor http, IOptions<ServerOptions> options, ILogger<IpsFaultTransformer> logger)
-    : IFaultExceptionTransformer
+public sealed class IpsFaultTransformer(IHttpContextAccessor http, ILogger<IpsFaultTransformer> logger) : IFaultExceptionTransformer
 {
-    private readonly TimeSpan _callTimeout = TimeSpan.FromSeconds(options.Value.Soap.CallTimeoutSeconds);
-
     public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
     {
         var fault = ToFault(exception);
@@ -38,8 +33,8 @@ public sealed class IpsFaultTransformer(IHttpContextAccessor http, IOptions<Serv
             case IpsFaultException fault:
                 return fault;
             case not null when http.HttpContext?.RequestAborted.IsCancellationRequested == true:
-                // The call's deadline passed (see SoapGateway): whatever the operation was waiting on gave up.
-                return IpsFaultException.CallTimedOut(_callTimeout);
+                // The gateway gave the call up (or the client went away): nobody reads this answer.
+                return IpsFaultException.ServerError("The call was given up");
             case InvalidOperationException { InnerException: FormatException or XmlException or OverflowException } bad:
                 // XmlSerializer: "There is an error in XML document (line, column)." plus what was wrong.
                 return IpsFaultException.InvalidParameter($"Invalid parameter value: {bad.Message} {bad.InnerException!.Message}");

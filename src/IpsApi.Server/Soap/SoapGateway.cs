@@ -23,11 +23,15 @@ public sealed class SoapGateway(
     Authenticator authenticator,
     IServiceScopeFactory scopes,
     IHttpContextAccessor httpContextAccessor,
+    DatabasePulse pulse,
     IOptions<ServerOptions> options,
     ILogger<SoapGateway> logger)
 {
     private readonly SoapOptions _limits = options.Value.Soap;
     private readonly TimeSpan _callTimeout = TimeSpan.FromSeconds(options.Value.Soap.CallTimeoutSeconds);
+
+    /// <summary>How often a call past its deadline asks again whether the database answers.</summary>
+    private static readonly TimeSpan PulseRecheck = TimeSpan.FromMilliseconds(500);
     private readonly string _defaultLocale = options.Value.DefaultLocale;
 
     /// <summary>The plain-XML endpoint: a bare <c>Request</c> document in, the bare answer element out.</summary>
@@ -134,36 +138,55 @@ public sealed class SoapGateway(
     }
 
     /// <summary>
-    /// Runs a call (authentication and SoapCore) against its deadline (see <see cref="DatabaseConnections"/>). The
-    /// call works on an HTTP context of its own, a copy of what it needs from this one, so that when the deadline
-    /// passes first this request can be answered with fault 30000 and completed while the call, cancelled, winds
+    /// Runs a call (authentication and SoapCore) against its deadline (see <see cref="DatabaseConnections"/>). Past
+    /// the deadline a call goes on while the database answers a probe (it is merely slow), and is answered with
+    /// fault 30000 as soon as it does not. The call works on an HTTP context of its own, a copy of what it needs
+    /// from this one, so that this request can then be answered and completed while the call, cancelled, winds
     /// down in the background without touching it; the call's scope and token go when it ends.
     /// </summary>
     private async Task<byte[]> WithinDeadlineAsync(
         HttpContext context, SoapRequest request, Func<HttpContext, CancellationToken, Task<byte[]>> work)
     {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var expired = deadline.Token;
-        deadline.CancelAfter(_callTimeout);
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var scope = scopes.CreateAsyncScope();
-        var dispatch = DispatchContext(context, request, scope.ServiceProvider, expired);
+        var dispatch = DispatchContext(context, request, scope.ServiceProvider, cancel.Token);
         var started = Stopwatch.GetTimestamp();
         var running = RunAsync();
-        try
+        var wait = _callTimeout;
+        while (true)
         {
-            var answer = await running.WaitAsync(_callTimeout, context.RequestAborted);
-            CopySoapHeaders(dispatch, context);
-            return answer;
+            try
+            {
+                var answer = await running.WaitAsync(wait, context.RequestAborted);
+                CopySoapHeaders(dispatch, context);
+                return answer;
+            }
+            catch (TimeoutException) when (!running.IsCompleted)
+            {
+                if (await pulse.AnsweringAsync())
+                {
+                    wait = PulseRecheck;
+                    continue;
+                }
+
+                GiveUp();
+                throw IpsFaultException.CallTimedOut(Stopwatch.GetElapsedTime(started));
+            }
         }
-        catch (TimeoutException) when (!running.IsCompleted)
+
+        void GiveUp()
         {
+            try
+            {
+                // Not awaited: Npgsql cancelling a command first sends a cancel request that waits on the server.
+                _ = cancel.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the call ended just now
+            }
+
             _ = LogLateEndAsync();
-            throw IpsFaultException.CallTimedOut(_callTimeout);
-        }
-        catch (Exception e) when (e is not IpsFaultException && expired.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
-        {
-            // Cut short by its own deadline just before the gateway stopped waiting (authentication, say).
-            throw IpsFaultException.CallTimedOut(_callTimeout);
         }
 
         async Task<byte[]> RunAsync()
@@ -173,13 +196,13 @@ public sealed class SoapGateway(
                 // Only this call's flow sees its context (an AsyncLocal set inside an async method stays there);
                 // setting it clears the request's own entry, which nothing after the gateway reads.
                 httpContextAccessor.HttpContext = dispatch;
-                return await work(dispatch, deadline.Token);
+                return await work(dispatch, cancel.Token);
             }
             finally
             {
                 httpContextAccessor.HttpContext = null;
                 await scope.DisposeAsync();
-                deadline.Dispose();
+                cancel.Dispose();
             }
         }
 
@@ -188,12 +211,12 @@ public sealed class SoapGateway(
             try
             {
                 await running;
-                logger.LogInformation("{Operation} answered with fault 30000 at its deadline completed after {ElapsedMs:0} ms",
+                logger.LogInformation("{Operation} given up (fault 30000) while the database did not answer completed after {ElapsedMs:0} ms",
                     request.Operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e)
             {
-                logger.LogInformation("{Operation} answered with fault 30000 at its deadline ended after {ElapsedMs:0} ms: {Reason}",
+                logger.LogInformation("{Operation} given up (fault 30000) while the database did not answer ended after {ElapsedMs:0} ms: {Reason}",
                     request.Operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
             }
         }
