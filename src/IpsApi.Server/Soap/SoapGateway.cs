@@ -163,7 +163,8 @@ public sealed class SoapGateway(
             }
             catch (TimeoutException) when (!running.IsCompleted)
             {
-                if (await pulse.AnsweringAsync())
+                // A slow call on a database that answers goes on; so does one that ended while the probe ran.
+                if (await pulse.AnsweringAsync() || running.IsCompleted)
                 {
                     wait = PulseRecheck;
                     continue;
