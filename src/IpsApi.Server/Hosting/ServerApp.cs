@@ -15,7 +15,6 @@ using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Soap;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Serilog;
 using SoapCore;
 using SoapCore.Extensibility;
@@ -70,14 +69,15 @@ public static class ServerApp
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ServerTimeZone(options.ResolveTimeZone()));
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Db) { Name = "ipsapi" }.Build());
+        builder.Services.AddSingleton(_ => DatabaseConnections.CreateDataSource(options.Db));
+        builder.Services.AddSingleton(_ => new DatabasePulse(options.Db));
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .PostConfigure(storage => storage.Root = string.IsNullOrWhiteSpace(storage.Root)
                 ? Path.GetFullPath(Path.Combine(options.Data, "storage"))
                 : Path.GetFullPath(storage.Root));
-        builder.Services.AddIpsScheduling(builder.Configuration, options.Db);
+        builder.Services.AddIpsScheduling(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
         builder.Services.AddSingleton<AccountStore>();

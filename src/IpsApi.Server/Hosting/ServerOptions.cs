@@ -68,6 +68,11 @@ public sealed class ServerOptions
         {
             yield return "IpsApi:Soap:MaxDepth must be between 8 and 10000.";
         }
+
+        if (Soap.CallTimeoutSeconds is < 1 or > 3600)
+        {
+            yield return "IpsApi:Soap:CallTimeoutSeconds must be between 1 and 3600.";
+        }
     }
 }
 
@@ -78,6 +83,12 @@ public sealed class SoapOptions
 
     /// <summary>Deepest element nesting accepted in a request.</summary>
     public int MaxDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Seconds a call may take (once its body is read) before the server checks that the database still answers:
+    /// if it does not, the call is answered with fault 30000 then; see <see cref="DatabaseConnections"/>.
+    /// </summary>
+    public int CallTimeoutSeconds { get; set; } = DatabaseConnections.DefaultCallTimeoutSeconds;
 }
 
 public sealed class AuthOptions

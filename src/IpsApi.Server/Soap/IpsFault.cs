@@ -52,4 +52,9 @@ public sealed class IpsFaultException(FaultKind kind, int code, string reason, b
     public static IpsFaultException InvalidRequestXml(string reason) => new(FaultKind.IpsApi, 30003, reason);
 
     public static IpsFaultException ServerError(string reason) => new(FaultKind.IpsApi, 30000, reason, isServerFault: true);
+
+    /// <summary>The call outlived its deadline (IpsApi:Soap:CallTimeoutSeconds) and the database does not answer.</summary>
+    public static IpsFaultException CallTimedOut(TimeSpan after) => ServerError(
+        $"The database is not answering: the call was given up after {after.TotalSeconds:0.#} s; try again later "
+        + "(a job submitted meanwhile may or may not have been stored: look for it before submitting it again)");
 }

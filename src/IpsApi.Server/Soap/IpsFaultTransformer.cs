@@ -8,7 +8,8 @@ namespace IpsApi.Server.Soap;
 /// <summary>
 /// SoapCore hands every exception from an operation here. IPS faults are written as the contract says;
 /// a request body XmlSerializer could not read is 30001; anything else is logged with an id and answered
-/// as 30000 with that id only, so no exception text reaches the client.
+/// as 30000 with that id only, so no exception text reaches the client. An operation cut short because the
+/// gateway gave the call up is not logged as an error.
 /// </summary>
 public sealed class IpsFaultTransformer(IHttpContextAccessor http, ILogger<IpsFaultTransformer> logger) : IFaultExceptionTransformer
 {
@@ -31,6 +32,9 @@ public sealed class IpsFaultTransformer(IHttpContextAccessor http, ILogger<IpsFa
         {
             case IpsFaultException fault:
                 return fault;
+            case not null when http.HttpContext?.RequestAborted.IsCancellationRequested == true:
+                // The gateway gave the call up (or the client went away): nobody reads this answer.
+                return IpsFaultException.ServerError("The call was given up");
             case InvalidOperationException { InnerException: FormatException or XmlException or OverflowException } bad:
                 // XmlSerializer: "There is an error in XML document (line, column)." plus what was wrong.
                 return IpsFaultException.InvalidParameter($"Invalid parameter value: {bad.Message} {bad.InnerException!.Message}");

@@ -21,10 +21,17 @@ public sealed class SoapGateway(
     RequestDelegate next,
     WsdlDocument wsdl,
     Authenticator authenticator,
+    IServiceScopeFactory scopes,
+    IHttpContextAccessor httpContextAccessor,
+    DatabasePulse pulse,
     IOptions<ServerOptions> options,
     ILogger<SoapGateway> logger)
 {
     private readonly SoapOptions _limits = options.Value.Soap;
+    private readonly TimeSpan _callTimeout = TimeSpan.FromSeconds(options.Value.Soap.CallTimeoutSeconds);
+
+    /// <summary>How often a call past its deadline asks again whether the database answers.</summary>
+    private static readonly TimeSpan PulseRecheck = TimeSpan.FromMilliseconds(500);
     private readonly string _defaultLocale = options.Value.DefaultLocale;
 
     /// <summary>The plain-XML endpoint: a bare <c>Request</c> document in, the bare answer element out.</summary>
@@ -66,16 +73,21 @@ public sealed class SoapGateway(
         {
             var body = await ReadBodyAsync(context.Request, _limits.MaxRequestBytes, context.RequestAborted);
             request = plainXml ? PlainRequestReader.Read(body, _limits.MaxDepth) : EnvelopeReader.Read(body, _limits.MaxDepth);
-            var user = await authenticator.AuthenticateAsync(request.Auth, context.Request.Headers.Authorization, context.RequestAborted);
-            if (!OperationRoles.IsAllowed(request.Operation, user.Role))
+            var read = request;
+            var locale = LocaleOf(read, context.Request);
+            string? authorization = context.Request.Headers.Authorization;
+            var answer = await WithinDeadlineAsync(context, read, async (dispatch, cancellationToken) =>
             {
-                throw IpsFaultException.NoOperationPermission(request.Operation);
-            }
+                var user = await authenticator.AuthenticateAsync(read.Auth, authorization, cancellationToken);
+                if (!OperationRoles.IsAllowed(read.Operation, user.Role))
+                {
+                    throw IpsFaultException.NoOperationPermission(read.Operation);
+                }
 
-            call = new IpsCall(request, user, LocaleOf(request, context.Request));
-            context.Features.Set(call);
-            var answer = await DispatchAsync(context, request);
-            fault = call.Fault;
+                call = new IpsCall(read, user, locale);
+                return await DispatchAsync(dispatch, call);
+            });
+            fault = call!.Fault;
             if (fault is null && request.BodyNamespace != IpsNamespaces.Types)
             {
                 answer = NamespaceMapping.ToRequestNamespace(answer, request.BodyNamespace);
@@ -125,34 +137,145 @@ public sealed class SoapGateway(
         }
     }
 
-    /// <summary>Runs SoapCore on the canonical envelope and returns what it wrote.</summary>
-    private async Task<byte[]> DispatchAsync(HttpContext context, SoapRequest request)
+    /// <summary>
+    /// Runs a call (authentication and SoapCore) against its deadline (see <see cref="DatabaseConnections"/>). Past
+    /// the deadline a call goes on while the database answers a probe (it is merely slow), and is answered with
+    /// fault 30000 as soon as it does not. The call works on an HTTP context of its own, a copy of what it needs
+    /// from this one, so that this request can then be answered and completed while the call, cancelled, winds
+    /// down in the background without touching it; the call's scope and token go when it ends.
+    /// </summary>
+    private async Task<byte[]> WithinDeadlineAsync(
+        HttpContext context, SoapRequest request, Func<HttpContext, CancellationToken, Task<byte[]>> work)
     {
-        var httpRequest = context.Request;
-        httpRequest.Body = new MemoryStream(request.CanonicalEnvelope, writable: false);
-        httpRequest.ContentLength = request.CanonicalEnvelope.Length;
-        httpRequest.ContentType = request.Version.ContentType;
-        httpRequest.Headers.ContentEncoding = default;
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var scope = scopes.CreateAsyncScope();
+        var dispatch = DispatchContext(context, request, scope.ServiceProvider, cancel.Token);
+        var started = Stopwatch.GetTimestamp();
+        var running = RunAsync();
+        var wait = _callTimeout;
+        while (true)
+        {
+            try
+            {
+                var answer = await running.WaitAsync(wait, context.RequestAborted);
+                CopySoapHeaders(dispatch, context);
+                return answer;
+            }
+            catch (TimeoutException) when (!running.IsCompleted)
+            {
+                // A slow call on a database that answers goes on; so does one that ended while the probe ran.
+                if (await pulse.AnsweringAsync() || running.IsCompleted)
+                {
+                    wait = PulseRecheck;
+                    continue;
+                }
+
+                GiveUp();
+                throw IpsFaultException.CallTimedOut(Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        void GiveUp()
+        {
+            try
+            {
+                // Not awaited: Npgsql cancelling a command first sends a cancel request that waits on the server.
+                _ = cancel.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the call ended just now
+            }
+
+            _ = LogLateEndAsync();
+        }
+
+        async Task<byte[]> RunAsync()
+        {
+            try
+            {
+                // Only this call's flow sees its context (an AsyncLocal set inside an async method stays there);
+                // setting it clears the request's own entry, which nothing after the gateway reads.
+                httpContextAccessor.HttpContext = dispatch;
+                return await work(dispatch, cancel.Token);
+            }
+            finally
+            {
+                httpContextAccessor.HttpContext = null;
+                await scope.DisposeAsync();
+                cancel.Dispose();
+            }
+        }
+
+        async Task LogLateEndAsync()
+        {
+            try
+            {
+                await running;
+                logger.LogInformation("{Operation} given up (fault 30000) while the database did not answer completed after {ElapsedMs:0} ms",
+                    request.Operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception e)
+            {
+                logger.LogInformation("{Operation} given up (fault 30000) while the database did not answer ended after {ElapsedMs:0} ms: {Reason}",
+                    request.Operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The context SoapCore dispatches a call on: the canonical envelope as a POST to the SOAP address (a
+    /// plain-XML call too), with this request's headers, the call's services and its deadline token.
+    /// </summary>
+    private static DefaultHttpContext DispatchContext(HttpContext context, SoapRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var dispatch = new DefaultHttpContext { RequestServices = services, RequestAborted = cancellationToken };
+        var from = context.Request;
+        var to = dispatch.Request;
+        to.Method = HttpMethods.Post;
+        to.Scheme = from.Scheme;
+        to.Host = from.Host;
+        to.PathBase = from.PathBase;
+        to.Path = WsdlDocument.ServicePath;
+        to.Protocol = from.Protocol;
+        foreach (var (name, value) in from.Headers)
+        {
+            if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                to.Headers[name] = value;
+            }
+        }
+
+        to.Body = new MemoryStream(request.CanonicalEnvelope, writable: false);
+        to.ContentLength = request.CanonicalEnvelope.Length;
+        to.ContentType = request.Version.ContentType;
+        to.Headers.ContentEncoding = default;
         // Clients send SOAPAction quoted, bare, empty or not at all: the body element decides.
-        httpRequest.Headers["SOAPAction"] = request.Operation;
-        // SoapCore listens on the SOAP address only; a plain-XML call is dispatched there too.
-        var originalPath = httpRequest.Path;
-        httpRequest.Path = WsdlDocument.ServicePath;
+        to.Headers["SOAPAction"] = request.Operation;
+        dispatch.Connection.RemoteIpAddress = context.Connection.RemoteIpAddress;
+        dispatch.Connection.RemotePort = context.Connection.RemotePort;
+        dispatch.Response.Body = new MemoryStream();
+        return dispatch;
+    }
 
-        var originalBody = context.Response.Body;
-        using var captured = new MemoryStream();
-        context.Response.Body = captured;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = originalBody;
-            httpRequest.Path = originalPath;
-        }
+    /// <summary>Runs SoapCore on the call's own context and returns what it wrote.</summary>
+    private async Task<byte[]> DispatchAsync(HttpContext dispatch, IpsCall call)
+    {
+        dispatch.Features.Set(call);
+        await next(dispatch);
+        return ((MemoryStream)dispatch.Response.Body).ToArray();
+    }
 
-        return captured.ToArray();
+    /// <summary>Headers SoapCore set (SOAPAction on a fault) go out with the answer; the gateway sets type and length itself.</summary>
+    private static void CopySoapHeaders(HttpContext answered, HttpContext context)
+    {
+        foreach (var (name, value) in answered.Response.Headers)
+        {
+            if (!name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[name] = value;
+            }
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

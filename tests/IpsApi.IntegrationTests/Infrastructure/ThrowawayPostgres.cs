@@ -13,6 +13,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly string _folder;
+    private bool _frozen;
 
     private ThrowawayPostgres(string bin, string folder, int port)
     {
@@ -49,6 +50,28 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     /// <summary>Stops the server (fast shutdown: sessions are cut, the port closes).</summary>
     public Task StopAsync() => AsOwnerAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]);
 
+    /// <summary>
+    /// Freezes the server without stopping it (SIGSTOP to the postmaster, then to every process it started): the
+    /// port stays open and sessions stay connected, but nothing answers, as when the database host hangs or the
+    /// network path to it goes dead. The postmaster goes first so that it starts no new backend meanwhile.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        var postmaster = PostmasterId();
+        await RunAsync("kill", ["-STOP", postmaster]);
+        await SignalChildrenAsync("-STOP", postmaster);
+        _frozen = true;
+    }
+
+    /// <summary>Lets a frozen server run on (SIGCONT), its backends first and then the postmaster.</summary>
+    public async Task ThawAsync()
+    {
+        var postmaster = PostmasterId();
+        await SignalChildrenAsync("-CONT", postmaster);
+        await RunAsync("kill", ["-CONT", postmaster]);
+        _frozen = false;
+    }
+
     public Task StartAgainAsync() => AsOwnerAsync("pg_ctl",
     [
         "-D", DataDirectory, "-l", Path.Combine(_folder, "log"), "-w", "-t", "60",
@@ -57,6 +80,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_frozen)
+        {
+            await ThawAsync(); // a stopped process would not act on the shutdown signal
+        }
+
         try
         {
             await AsOwnerAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "-t", "60", "stop"]);
@@ -67,6 +95,20 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         }
 
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>The postmaster's process id: the first line of postmaster.pid in the data directory.</summary>
+    private string PostmasterId() => File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First().Trim();
+
+    /// <summary>pkill exits 1 when no process matched, which is no failure here.</summary>
+    private static async Task SignalChildrenAsync(string signal, string parent)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pkill", [signal, "-P", parent]) { WorkingDirectory = "/" })!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode > 1)
+        {
+            throw new InvalidOperationException($"pkill {signal} -P {parent} failed with {process.ExitCode}");
+        }
     }
 
     private static bool IsRoot => Environment.UserName == "root";
