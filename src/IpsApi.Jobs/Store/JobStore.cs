@@ -60,13 +60,14 @@ public sealed class JobStore : IAsyncDisposable
     /// </summary>
     public async Task<SubmittedJob> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingSubmit(submission);
+        var pending = new PendingSubmit(submission, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The job store is shutting down; the job was not stored.");
         }
 
-        // A caller that goes away stops waiting; its job is stored or not as its group's transaction decides.
+        // A caller that goes away stops waiting; its job is not stored if its group has not started yet, and otherwise
+        // stored or not as that group's transaction decides.
         return await pending.Answer.Task.WaitAsync(cancellationToken);
     }
 
@@ -76,9 +77,12 @@ public sealed class JobStore : IAsyncDisposable
         await Task.WhenAll(_writers);
     }
 
-    private sealed class PendingSubmit(JobSubmission submission)
+    private sealed class PendingSubmit(JobSubmission submission, CancellationToken caller)
     {
         public JobSubmission Submission { get; } = submission;
+
+        /// <summary>The caller gave up (its call was answered with a fault) before the submit was written.</summary>
+        public CancellationToken Caller { get; } = caller;
 
         public TaskCompletionSource<SubmittedJob> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -92,10 +96,21 @@ public sealed class JobStore : IAsyncDisposable
             group.Clear();
             while (group.Count < _maxGroup && _queue.Reader.TryRead(out var pending))
             {
+                // A caller that gave up before its group started was told nothing was stored: keep it so, or its
+                // retry would make a second job.
+                if (pending.Caller.IsCancellationRequested)
+                {
+                    pending.Answer.TrySetCanceled(pending.Caller);
+                    continue;
+                }
+
                 group.Add(pending);
             }
 
-            await StoreGroupAsync(group);
+            if (group.Count > 0)
+            {
+                await StoreGroupAsync(group);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
+using IpsApi.Server.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,11 +10,22 @@ using Quartz;
 
 namespace IpsApi.Server.Ops.Health;
 
-/// <summary>PostgreSQL answers a query: without it the node can neither take calls nor run jobs.</summary>
-public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+/// <summary>
+/// PostgreSQL answers a query: without it the node can neither take calls nor run jobs. A database that does not
+/// answer at all (frozen, or cut off without a reset) is told within about a second by <see cref="DatabasePulse"/>,
+/// so a load balancer's probe is answered rather than held; the checks below that read the database ask it first.
+/// </summary>
+public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, DatabasePulse pulse) : IHealthCheck
 {
+    public const string NotAnswering = "PostgreSQL does not answer within 1 s";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!await pulse.AnsweringAsync())
+        {
+            return HealthCheckResult.Unhealthy(NotAnswering);
+        }
+
         try
         {
             await using var command = dataSource.CreateCommand("select 1");
@@ -29,10 +41,15 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
 }
 
 /// <summary>Every migration this binary ships is applied: an older schema would fail calls in odd places.</summary>
-public sealed class MigrationsHealthCheck(Migrator migrator) : IHealthCheck
+public sealed class MigrationsHealthCheck(Migrator migrator, DatabasePulse pulse) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!await pulse.AnsweringAsync())
+        {
+            return HealthCheckResult.Unhealthy(DatabaseHealthCheck.NotAnswering);
+        }
+
         try
         {
             return await migrator.IsCurrentAsync(cancellationToken)
@@ -51,10 +68,15 @@ public sealed class MigrationsHealthCheck(Migrator migrator) : IHealthCheck
 /// its runs taken over by the others, so it must not be sent work either. Quartz judges the check-in itself
 /// (QueryClusterNodes), with the same rule its failover uses.
 /// </summary>
-public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, TimeProvider clock) : IHealthCheck
+public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, DatabasePulse pulse, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!await pulse.AnsweringAsync())
+        {
+            return HealthCheckResult.Unhealthy(DatabaseHealthCheck.NotAnswering);
+        }
+
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var node = await scheduler.GetSchedulerInstanceId(cancellationToken);
         var status = await scheduler.GetStatus(cancellationToken);
