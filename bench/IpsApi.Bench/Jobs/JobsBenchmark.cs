@@ -193,6 +193,7 @@ public static class JobsBenchmark
             await SubmitCountAsync(children.Select(ServiceAddress).ToList(), NowEnvelope, options.DrainJobs, options.Clients, cancellationToken);
             var submitted = submitClock.Elapsed;
             var commitsBefore = await CommitsAsync(database, cancellationToken);
+            var (nodeCpuBefore, postgresCpuBefore) = (children.Sum(c => CpuTime.OfProcess(c.Id).TotalSeconds), CpuTime.OfPostgres());
 
             var started = DateTimeOffset.UtcNow;
             await Task.WhenAll(children.Select(child => http.PostAsync(new Uri(child.Address, "/bench/start"), null, cancellationToken)));
@@ -219,8 +220,15 @@ public static class JobsBenchmark
             }
 
             var commits = await CommitsAsync(database, cancellationToken) - commitsBefore;
-            var measure = new DrainMeasure(options.DrainJobs, elapsed, submitted, perNode, commits / (double)options.DrainJobs);
-            Console.WriteLine($"  {measure.PerSecond:0} jobs/s ({elapsed.TotalSeconds:0.0} s; submitted in {submitted.TotalSeconds:0.0} s; runs per node {string.Join('/', perNode)}; {measure.CommitsPerJob:0.0} transactions per job)");
+            // Includes the second's pause after the drain; both are idle then.
+            var nodeCpu = children.Sum(c => CpuTime.OfProcess(c.Id).TotalSeconds) - nodeCpuBefore;
+            var postgresCpu = (CpuTime.OfPostgres() - postgresCpuBefore).TotalSeconds;
+            var measure = new DrainMeasure(options.DrainJobs, elapsed, submitted, perNode, commits / (double)options.DrainJobs)
+            {
+                NodeCpuMsPerJob = nodeCpu * 1000 / options.DrainJobs,
+                PostgresCpuMsPerJob = postgresCpu * 1000 / options.DrainJobs,
+            };
+            Console.WriteLine($"  {measure.PerSecond:0} jobs/s ({elapsed.TotalSeconds:0.0} s; submitted in {submitted.TotalSeconds:0.0} s; runs per node {string.Join('/', perNode)}; {measure.CommitsPerJob:0.0} transactions per job; CPU per job {measure.NodeCpuMsPerJob:0.00} ms in the node(s), {measure.PostgresCpuMsPerJob:0.00} ms in PostgreSQL)");
             return measure;
         }
         finally
@@ -335,4 +343,10 @@ public static class JobsBenchmark
 public sealed record DrainMeasure(int Jobs, TimeSpan Elapsed, TimeSpan Submitted, IReadOnlyList<long> RunsPerNode, double CommitsPerJob)
 {
     public double PerSecond => Jobs / Elapsed.TotalSeconds;
+
+    /// <summary>CPU the server node(s) spent per job during the drain; null where not measured (plain Quartz runs in the benchmark's process).</summary>
+    public double? NodeCpuMsPerJob { get; init; }
+
+    /// <summary>CPU all PostgreSQL processes on the machine spent per job during the drain.</summary>
+    public double? PostgresCpuMsPerJob { get; init; }
 }
