@@ -24,7 +24,9 @@ public sealed class Dispatcher(
     ILogger<Dispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    // Keyed by a number of its own, not the job: a job asked to run again is claimed anew while its last run's task ends.
     private readonly ConcurrentDictionary<long, Task> _running = new();
+    private long _started;
     private volatile bool _standby;
 
     private string Node => options.Value.NodeName;
@@ -127,7 +129,8 @@ public sealed class Dispatcher(
     private void Start(QueuedRun claim, CancellationToken stopping)
     {
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _running[claim.JobId] = ended.Task;
+        var key = Interlocked.Increment(ref _started);
+        _running[key] = ended.Task;
         _ = Task.Run(async () =>
         {
             try
@@ -136,7 +139,7 @@ public sealed class Dispatcher(
             }
             finally
             {
-                _running.TryRemove(claim.JobId, out _);
+                _running.TryRemove(key, out _);
                 ended.SetResult();
                 signal.Pulse();
             }
