@@ -132,6 +132,37 @@ public sealed class DispatchQueueTests(ServerFixture server)
             ("c", tenant.CompanyHandle)));
     }
 
+    [Fact]
+    public async Task ExecuteJob_while_the_job_runs_runs_it_again_right_after_and_the_name_stays_in_use_until_then()
+    {
+        var tenant = await server.NewTenantAsync();
+        using var client = new IpsClient(server.ServiceAddress, tenant);
+        // The test host's optimizeImagesJob takes 40 steps of 250 ms.
+        var handle = await client.SubmitAsync(new IpsApi.Wire.SubmitJobParam
+        {
+            CompanyHandle = tenant.CompanyHandle,
+            JobName = "twice",
+            OptimizeImagesJob = new IpsApi.Wire.OptimizeImagesJob { EmailSetting = "None" },
+        });
+        await server.WaitForRunAsync(tenant, "twice", r => r.Progress > 0);
+
+        await client.ExecuteAsync(handle);
+
+        // While the second run runs, the job keeps its name (a one-shot job frees it with its last run).
+        await Eventually.WaitAsync(() => server.RunsAsync(tenant, "twice"), r => r.Count == 2 && r[1].Progress > 0, "the second run");
+        Assert.Equal(1L, await UnreleasedAsync(tenant, "twice"));
+
+        var runs = await Eventually.WaitAsync(() => server.RunsAsync(tenant, "twice"),
+            r => r.Count == 2 && r.All(x => x.EndedAt is not null), "the first run and the one asked for while it ran");
+        Assert.Equal(["Done", "Done"], runs.Select(r => r.State));
+        Assert.True(runs[1].StartedAt >= runs[0].EndedAt, "the second run overlapped the first");
+        Assert.Equal(0L, await UnreleasedAsync(tenant, "twice"));
+    }
+
+    private Task<long> UnreleasedAsync(TestTenant tenant, string name) => server.ScalarAsync<long>(
+        "select count(*) from jobs j join companies c on c.id = j.company_id where c.handle = @c and j.name = @n and j.released_at is null",
+        ("c", tenant.CompanyHandle), ("n", name));
+
     /// <summary>Submits a job while dispatching stands by and marks its queue row as held by <paramref name="node"/>.</summary>
     private async Task<long> QueueHeldByAsync(TestTenant tenant, string name, string node)
     {
