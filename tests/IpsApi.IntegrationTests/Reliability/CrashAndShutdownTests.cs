@@ -11,7 +11,7 @@ namespace IpsApi.IntegrationTests.Reliability;
 /// sends at most one email.
 /// </summary>
 [Collection(ReliabilityRun.Collection)]
-public sealed class CrashAndShutdownTests
+public sealed partial class CrashAndShutdownTests
 {
     private const int Steps = 40; // SlowStepsExecutor
 
@@ -44,7 +44,7 @@ public sealed class CrashAndShutdownTests
         var node = await ServerProcess.StartAsync(database.ConnectionString, "node-crash", storage, environment: settings);
         var interruptedRuns = 0L;
         var stopSeconds = new List<double>();
-        var duplicatesSkipped = 0; // recovered firings whose run had ended before the kill (the node logs each)
+        var requeued = 0; // jobs the node held when it went down, queued again when it came back (the node logs how many)
         try
         {
             for (var round = 0; round < rounds; round++)
@@ -75,7 +75,7 @@ public sealed class CrashAndShutdownTests
                     stopSeconds.Add(stopping.Elapsed.TotalSeconds);
                 }
 
-                duplicatesSkipped += DuplicatesSkipped(node);
+                requeued += RequeuedAtStart(node);
                 await node.DisposeAsync();
                 node = await ServerProcess.StartAsync(database.ConnectionString, "node-crash", storage, environment: settings);
             }
@@ -90,7 +90,7 @@ public sealed class CrashAndShutdownTests
         }
         finally
         {
-            duplicatesSkipped += DuplicatesSkipped(node);
+            requeued += RequeuedAtStart(node);
             await node.DisposeAsync();
         }
 
@@ -137,13 +137,16 @@ public sealed class CrashAndShutdownTests
                 "every acknowledged job Done; interrupted runs closed as Failed with a FatalError in the JobLog; "
                 + (kill ? "a step redone only where a run was cut between step and checkpoint" : "no step redone (runs stop between steps)")
                 + "; one asset and one file per upload; one success email per upload",
-                $"{interruptedRuns} interrupted runs; {redone} steps redone; {duplicatesSkipped} recovered firings not run again (their run had ended just before the kill)"
+                $"{interruptedRuns} interrupted runs; {redone} steps redone; {requeued} held jobs queued again by the node when it came back"
                 + (kill ? "" : $"; node exited {string.Join(", ", stopSeconds.Select(s => s.ToString("0.0", CultureInfo.InvariantCulture)))} s after SIGTERM")),
         ]);
     }
 
-    private static int DuplicatesSkipped(ServerProcess node) =>
-        node.Output.Split('\n').Count(line => line.Contains("had already ended; not run again", StringComparison.Ordinal));
+    private static int RequeuedAtStart(ServerProcess node) => HeldJobsQueuedAgain().Matches(node.Output)
+        .Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+) job\(s\) this node held when it stopped are queued again")]
+    private static partial System.Text.RegularExpressions.Regex HeldJobsQueuedAgain();
 
     private static async Task SubmitAsync(ServerProcess node, TestDatabase database, string name, string job)
     {
