@@ -10,9 +10,9 @@ namespace IpsApi.Jobs.Running;
 /// <summary>
 /// This node's engine: while it has free run slots it claims waiting jobs from the dispatch queue (a batch in one
 /// statement) and runs each with the <see cref="JobRunner"/>. It wakes when a job is queued here, when another
-/// node queues one (PostgreSQL NOTIFY), when a run ends, and once a second in any case. Every check-in interval it
-/// hands back the jobs of nodes that stopped checking in; at start, what a node of its name held before; at
-/// shutdown, the runs it stopped.
+/// node queues one (PostgreSQL NOTIFY), when a run ends, and once a second in any case. Once a second it also hands
+/// back the jobs of nodes that stopped checking in; at start, what a node of its name held before; at shutdown, the
+/// runs it stopped.
 /// </summary>
 public sealed class Dispatcher(
     DispatchQueue queue,
@@ -57,7 +57,8 @@ public sealed class Dispatcher(
                 {
                     if (clock.GetUtcNow() >= nextTakeOver)
                     {
-                        nextTakeOver = clock.GetUtcNow().AddSeconds(options.Value.CheckinIntervalSeconds);
+                        // Once a second, not once a check-in interval: a dead node's jobs move as soon as it counts as dead.
+                        nextTakeOver = clock.GetUtcNow() + PollInterval;
                         var dead = await queue.TakeOverAsync(Node, clock.GetUtcNow(), stopping);
                         if (dead.Count > 0)
                         {
