@@ -216,6 +216,8 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
                 clear.BatchCommands.Add(insert);
             }
 
+            // Its files were noted as intents before they went into the store: they are this asset's from this commit on.
+            clear.BatchCommands.Add(FileIntents.Settled([write.OriginalKey, .. write.Renditions.Select(r => r.StorageKey)]));
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -35,6 +35,7 @@ public static class AssetServices
         services.AddOptions<DownloadOptions>().Bind(configuration.GetSection(DownloadOptions.Section));
         services.AddSingleton<IFileStore>(provider => new LocalFileStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Root));
         services.AddSingleton<AssetStore>();
+        services.AddSingleton<FileIntents>();
         services.AddSingleton<AssetIngest>();
         services.AddSingleton<PostJobs>();
         services.AddSingleton<UrlFetcher>();

@@ -31,6 +31,7 @@ public enum RunEnd
 public sealed class JobRunner(
     RunStore runs,
     DispatchQueue queue,
+    IpsApi.Assets.Store.FileIntents fileIntents,
     ExecutorRegistry executors,
     RunCancellations cancellations,
     NotificationOutbox notifications,
@@ -81,6 +82,12 @@ public sealed class JobRunner(
         if (opened.InterruptedRuns.Count > 0)
         {
             logger.LogWarning("Run of {JobName} started again after interrupted run(s) {Interrupted}", job.Name, opened.InterruptedRuns);
+            // Files the cut run put into the store without saving the rows that would own them.
+            var swept = await fileIntents.SweepAsync(opened.InterruptedRuns, shutdown);
+            if (swept > 0)
+            {
+                logger.LogWarning("{Count} file(s) left by the interrupted run(s) deleted", swept);
+            }
         }
 
         var log = new JobLogWriter(opened.RunId, runs, job.Locale);

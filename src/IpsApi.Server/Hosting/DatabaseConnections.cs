@@ -64,9 +64,24 @@ public static class DatabaseConnections
         return settings.ConnectionString;
     }
 
-    /// <summary>The server's pooled data source, with <see cref="WithTimeouts"/>.</summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
-        new NpgsqlDataSourceBuilder(WithTimeouts(connectionString)) { Name = "ipsapi" }.Build();
+    /// <summary>
+    /// Statements the server's pool prepares once it has run them a few times (Npgsql <c>Max Auto Prepare</c>; off by
+    /// default): the same few dozen statements submit, claim, open and close every job, and PostgreSQL then skips
+    /// parsing and planning them. Prepared statements outlive a connection's return to the pool.
+    /// </summary>
+    public const int AutoPreparedStatements = 64;
+
+    /// <summary>The server's pooled data source, with <see cref="WithTimeouts"/> and <see cref="AutoPreparedStatements"/>.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(WithTimeouts(connectionString));
+        if (!settings.Keys.Contains(Keyword(s => s.MaxAutoPrepare = 1), StringComparer.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = "ipsapi" }.Build();
+    }
 
     /// <summary>The canonical keyword of the one setting <paramref name="set"/> changes.</summary>
     private static string Keyword(Action<NpgsqlConnectionStringBuilder> set)

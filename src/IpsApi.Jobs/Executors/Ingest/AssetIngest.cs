@@ -27,6 +27,7 @@ public enum IngestResult
 public sealed class AssetIngest(
     AssetStore assets,
     IFileStore files,
+    FileIntents intents,
     ImageProcessor images,
     PdfProcessor pdfs,
     VideoProcessor videos,
@@ -67,9 +68,9 @@ public sealed class AssetIngest(
             var (type, facts, renditions, metadata) = await ProcessAsync(run, kind, workFile, path, work, settings, cancellationToken);
 
             var originalKey = $"{company.Handle}/assets/{(folder.Length == 0 ? "" : folder + "/")}{ingestId}-{name}";
-            var original = await files.PutAsync(originalKey, workFile, cancellationToken);
+            var original = await intents.PutAsync(run.RunId, originalKey, workFile, cancellationToken);
             newKeys.Add(originalKey);
-            var stored = await PutRenditionsAsync(company.Handle, ingestId, renditions, newKeys, cancellationToken);
+            var stored = await PutRenditionsAsync(run, company.Handle, ingestId, renditions, newKeys, cancellationToken);
 
             var (asset, replaced) = await assets.SaveAsync(new AssetWrite(
                 company.Id, company.Handle, folder, name, type, original.Size, original.Sha256, originalKey, facts,
@@ -110,6 +111,8 @@ public sealed class AssetIngest(
                 files.Delete(key);
             }
 
+            await ForgetQuietlyAsync(newKeys);
+
             File.Delete(workFile);
             Directory.Delete(work, recursive: true);
         }
@@ -142,7 +145,7 @@ public sealed class AssetIngest(
             // The processors only read the original, so they read it in place rather than from a copy.
             var (type, facts, renditions, metadata) = await ProcessAsync(
                 run, kind, files.LocalPath(asset.OriginalKey), asset.Path, work, settings, cancellationToken);
-            var stored = await PutRenditionsAsync(company.Handle, ingestId, renditions, newKeys, cancellationToken);
+            var stored = await PutRenditionsAsync(run, company.Handle, ingestId, renditions, newKeys, cancellationToken);
             if (keepOtherRenditions)
             {
                 var made = stored.Select(r => (r.Kind, r.Name)).ToHashSet();
@@ -178,6 +181,8 @@ public sealed class AssetIngest(
                 files.Delete(key);
             }
 
+            await ForgetQuietlyAsync(newKeys);
+
             Directory.Delete(work, recursive: true);
         }
     }
@@ -190,9 +195,27 @@ public sealed class AssetIngest(
     public static LogText FailureText(Exception e) =>
         e is MediaRejectedException ? LogText.Plain(e.Message) : LogText.Of(LogKeys.ReasonNotProcessable, e.GetType().Name);
 
+    /// <summary>Files removed again after a failure need no intent; if the database is gone too, a later sweep finds nothing to delete.</summary>
+    private async Task ForgetQuietlyAsync(List<string> removedKeys)
+    {
+        if (removedKeys.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await intents.ForgetAsync(removedKeys, CancellationToken.None);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            logger.LogWarning(e, "Intents of {Count} removed files were not forgotten", removedKeys.Count);
+        }
+    }
+
     /// <summary>Moves the processed files into the store under fresh keys, noting each in <paramref name="newKeys"/>.</summary>
     private async Task<List<Rendition>> PutRenditionsAsync(
-        string companyHandle, string ingestId, List<(string Kind, string Name, string File, int? Width, int? Height)> renditions,
+        JobRun run, string companyHandle, string ingestId, List<(string Kind, string Name, string File, int? Width, int? Height)> renditions,
         List<string> newKeys, CancellationToken cancellationToken)
     {
         var stored = new List<Rendition>();
@@ -201,7 +224,7 @@ public sealed class AssetIngest(
             var key = kindName == "Pyramid"
                 ? $"{companyHandle}/optimized/{ingestId}.tif"
                 : $"{companyHandle}/renditions/{ingestId}/{renditionName}{Path.GetExtension(file)}";
-            var put = await files.PutAsync(key, file, cancellationToken);
+            var put = await intents.PutAsync(run.RunId, key, file, cancellationToken);
             newKeys.Add(key);
             stored.Add(new Rendition(kindName, renditionName, key, put.Size, width, height));
         }
