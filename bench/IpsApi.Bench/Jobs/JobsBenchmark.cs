@@ -194,6 +194,7 @@ public static class JobsBenchmark
             var submitted = submitClock.Elapsed;
             var commitsBefore = await CommitsAsync(database, cancellationToken);
             var (nodeCpuBefore, postgresCpuBefore) = (children.Sum(c => CpuTime.OfProcess(c.Id).TotalSeconds), CpuTime.OfPostgres());
+            var cpuWindow = Stopwatch.StartNew();
 
             var started = DateTimeOffset.UtcNow;
             await Task.WhenAll(children.Select(child => http.PostAsync(new Uri(child.Address, "/bench/start"), null, cancellationToken)));
@@ -223,10 +224,12 @@ public static class JobsBenchmark
             // Includes the second's pause after the drain; both are idle then.
             var nodeCpu = children.Sum(c => CpuTime.OfProcess(c.Id).TotalSeconds) - nodeCpuBefore;
             var postgresCpu = (CpuTime.OfPostgres() - postgresCpuBefore).TotalSeconds;
+            var window = cpuWindow.Elapsed.TotalSeconds;
             var measure = new DrainMeasure(options.DrainJobs, elapsed, submitted, perNode, commits / (double)options.DrainJobs)
             {
                 NodeCpuMsPerJob = nodeCpu * 1000 / options.DrainJobs,
                 PostgresCpuMsPerJob = postgresCpu * 1000 / options.DrainJobs,
+                CoresBusy = (nodeCpu + postgresCpu) / window,
             };
             Console.WriteLine($"  {measure.PerSecond:0} jobs/s ({elapsed.TotalSeconds:0.0} s; submitted in {submitted.TotalSeconds:0.0} s; runs per node {string.Join('/', perNode)}; {measure.CommitsPerJob:0.0} transactions per job; CPU per job {measure.NodeCpuMsPerJob:0.00} ms in the node(s), {measure.PostgresCpuMsPerJob:0.00} ms in PostgreSQL)");
             return measure;
@@ -349,4 +352,7 @@ public sealed record DrainMeasure(int Jobs, TimeSpan Elapsed, TimeSpan Submitted
 
     /// <summary>CPU all PostgreSQL processes on the machine spent per job during the drain.</summary>
     public double? PostgresCpuMsPerJob { get; init; }
+
+    /// <summary>Node(s) and PostgreSQL CPU over the wall time it was measured in (the drain and the checks after it).</summary>
+    public double? CoresBusy { get; init; }
 }

@@ -117,8 +117,8 @@ public sealed class JobsResult(JobsOptions options)
         {
             if (of(this) is { } d)
             {
-                var cpu = d.NodeCpuMsPerJob is { } node && d.PostgresCpuMsPerJob is { } postgres
-                    ? $"; CPU per job {node:0.00} ms in the node(s) and {postgres:0.00} ms in PostgreSQL, i.e. {(node + postgres) * d.PerSecond / 1000:0.00} of the machine's {Environment.ProcessorCount} cores busy"
+                var cpu = d.NodeCpuMsPerJob is { } node && d.PostgresCpuMsPerJob is { } postgres && d.CoresBusy is { } busy
+                    ? $"; CPU per job {node:0.00} ms in the node(s) and {postgres:0.00} ms in PostgreSQL, on average {busy:0.00} of the machine's {Environment.ProcessorCount} cores busy with them while measured"
                     : "";
                 text.AppendLine(Invariant, $"- drain, {label}: {d.Elapsed.TotalSeconds:0.0} s for {d.Jobs} jobs (runs per node {string.Join('/', d.RunsPerNode)}), {d.CommitsPerJob:0.0} transactions per job{cpu}; the backlog was stored in {d.Submitted.TotalSeconds:0.0} s beforehand");
             }
