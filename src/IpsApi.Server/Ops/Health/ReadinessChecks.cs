@@ -17,7 +17,7 @@ namespace IpsApi.Server.Ops.Health;
 /// </summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource, DatabasePulse pulse) : IHealthCheck
 {
-    public const string NotAnswering = "PostgreSQL does not answer within 1 s";
+    public const string NotAnswering = "PostgreSQL is not reachable: no answer within 1 s";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
