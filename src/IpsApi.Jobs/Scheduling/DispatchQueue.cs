@@ -50,7 +50,7 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
     public const string QueueInsertedJobSql = "insert into job_queue (job_id, queued_at) select id, coalesce(@at, now()) from job";
 
     /// <summary>Adds the job with the time it was asked for; see <see cref="EnqueueSql"/>.</summary>
-    public static NpgsqlBatchCommand Enqueue(long jobId, DateTimeOffset? at)
+    private static NpgsqlBatchCommand Enqueue(long jobId, DateTimeOffset? at)
     {
         var command = new NpgsqlBatchCommand(EnqueueSql);
         command.Parameters.AddWithValue("job", jobId);
@@ -170,8 +170,7 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("node", node);
         command.Parameters.Add(new NpgsqlParameter("job", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)jobId ?? DBNull.Value });
         var released = await command.ExecuteNonQueryAsync(cancellationToken);
-        await using var notify = dataSource.CreateCommand($"select pg_notify('{Channel}', '')");
-        await notify.ExecuteNonQueryAsync(cancellationToken);
+        await NotifyAllAsync(cancellationToken);
         return released;
     }
 
@@ -209,10 +208,17 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
 
         if (from.Count > 0)
         {
-            await using var notify = dataSource.CreateCommand($"select pg_notify('{Channel}', '')");
-            await notify.ExecuteNonQueryAsync(cancellationToken);
+            await NotifyAllAsync(cancellationToken);
         }
 
         return [.. from];
+    }
+
+    /// <summary>Wakes every node's dispatcher now (outside any transaction of the caller's).</summary>
+    private async Task NotifyAllAsync(CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Notify());
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }
