@@ -51,6 +51,10 @@ public sealed class IpsFaultException(FaultKind kind, int code, string reason, b
 
     public static IpsFaultException InvalidRequestXml(string reason) => new(FaultKind.IpsApi, 30003, reason);
 
+    /// <summary>An operation of the IPS API that this server does not implement.</summary>
+    public static IpsFaultException NotSupported(string operation) => ServerError(
+        $"Operation {operation} is part of the IPS API but is not supported by this server");
+
     public static IpsFaultException ServerError(string reason) => new(FaultKind.IpsApi, 30000, reason, isServerFault: true);
 
     /// <summary>The call outlived its deadline (IpsApi:Soap:CallTimeoutSeconds) and the database does not answer.</summary>
