@@ -9,7 +9,7 @@ public enum FaultKind
 }
 
 /// <summary>
-/// A fault to answer with: detail element, code and reason as in CONTRACT.md. Reasons are written for the
+/// A fault to answer with: detail element, code and reason as the IPS API defines them. Reasons are written for the
 /// caller and never carry stack traces, SQL or server paths.
 /// </summary>
 public sealed class IpsFaultException(FaultKind kind, int code, string reason, bool isServerFault = false)

@@ -7,7 +7,7 @@ using IpsApi.Server.Soap;
 namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
-/// Turns companyHandle + jobHandle of a request into the job they name, with the faults CONTRACT.md asks for:
+/// Turns companyHandle + jobHandle of a request into the job they name, with the faults IPS clients expect:
 /// a handle that does not parse or names no job is 30001, one of another company 20000.
 /// </summary>
 public sealed class JobHandleResolver(CompanyAccess companies, JobLookup lookup)
