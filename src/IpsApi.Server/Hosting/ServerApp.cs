@@ -11,6 +11,7 @@ using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Delivery;
 using IpsApi.Server.Operations;
+using IpsApi.Server.Operations.Assets;
 using IpsApi.Server.Operations.Companies;
 using IpsApi.Server.Operations.Folders;
 using IpsApi.Server.Operations.Jobs;
@@ -105,6 +106,7 @@ public static class ServerApp
         builder.Services.AddSingleton<JobSteering>();
         builder.Services.AddSingleton<FolderStore>();
         builder.Services.AddSingleton<FolderRequests>();
+        builder.Services.AddIpsAssetOperations();
         builder.Services.AddSingleton<UserLookup>();
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
