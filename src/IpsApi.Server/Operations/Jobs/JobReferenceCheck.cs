@@ -7,7 +7,7 @@ using IpsApi.Jobs.Executors.Export;
 using IpsApi.Server.Soap.Mapping;
 using Microsoft.Extensions.Options;
 
-namespace IpsApi.Server.Soap;
+namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
 /// The submit-time half of "name only what exists": the assets, macro and set rules a job names are looked up in

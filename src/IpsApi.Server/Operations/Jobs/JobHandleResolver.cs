@@ -2,11 +2,12 @@ using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Handles;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
+using IpsApi.Server.Soap;
 
-namespace IpsApi.Server.Soap;
+namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
-/// Turns companyHandle + jobHandle of a request into the job they name, with the faults CONTRACT.md asks for:
+/// Turns companyHandle + jobHandle of a request into the job they name, with the faults IPS clients expect:
 /// a handle that does not parse or names no job is 30001, one of another company 20000.
 /// </summary>
 public sealed class JobHandleResolver(CompanyAccess companies, JobLookup lookup)
@@ -14,22 +15,7 @@ public sealed class JobHandleResolver(CompanyAccess companies, JobLookup lookup)
     public async Task<(Company Company, JobRef Job)> ResolveAsync(
         IpsCall call, string? companyHandle, string? jobHandle, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(companyHandle))
-        {
-            missing.Add("companyHandle");
-        }
-
-        if (string.IsNullOrWhiteSpace(jobHandle))
-        {
-            missing.Add("jobHandle");
-        }
-
-        if (missing.Count > 0)
-        {
-            throw IpsFaultException.MissingParameter(string.Join("; ", missing.Select(m => $"Missing required parameter: {m}")));
-        }
-
+        RequestParameters.Require(("companyHandle", companyHandle), ("jobHandle", jobHandle));
         var company = await companies.RequireAsync(call, companyHandle!, cancellationToken);
         var handle = Parse(jobHandle!);
         if (handle.CompanyHandle != company.Handle)
