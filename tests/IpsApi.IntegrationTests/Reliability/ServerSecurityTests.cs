@@ -66,7 +66,8 @@ public sealed class ServerSecurityTests
             Task<long> Count(string sql, params (string, object)[] parameters) => database.ScalarAsync<long>(sql, parameters);
 
             // Links out of the server directory.
-            var server = Path.Combine(storage, tenant.CompanyHandle, "server");
+            var folder = await database.ScalarAsync<string>("select storage_folder from companies where handle = @h", ("h", tenant.CompanyHandle));
+            var server = new IpsApi.Jobs.Storage.CompanyFolders(storage, new IpsApi.Assets.Files.CompanyStorage(folder)).Server;
             Directory.CreateDirectory(Path.Combine(outside, "sub"));
             await File.WriteAllBytesAsync(Path.Combine(outside, "sub", "secret.png"), TestMedia.SolidImage(64, 48, ".png"));
             await File.WriteAllTextAsync(Path.Combine(outside, "passwd"), "outside");

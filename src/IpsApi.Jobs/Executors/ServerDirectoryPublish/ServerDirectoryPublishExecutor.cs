@@ -25,7 +25,7 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     protected override async Task ExecuteAsync(JobRun run, ServerDirectoryPublishSpec spec, CancellationToken cancellationToken)
     {
         var company = run.Job.Company;
-        var root = new CompanyFolders(storage.Value.Root, company.Handle).Server;
+        var root = new CompanyFolders(storage.Value.Root, company.Storage).Server;
         Directory.CreateDirectory(root);
         var source = ServerDirectory.Open(root, "")
             ?? throw new IOException("The company's server directory cannot be opened");
@@ -34,7 +34,7 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
             .ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         await run.Log.TotalFilesAsync(sourceFiles.Count, cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ServerDirectory, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ServerDirectory, cancellationToken);
         var now = time.GetUtcNow();
         var done = 0;
         var unchanged = 0;

@@ -37,8 +37,8 @@ public sealed class UploadDirectoryExecutor(
             await run.Log.WriteAsync("UploadWarning", LogText.Of(LogKeys.OptionNotSupported, option), cancellationToken: cancellationToken);
         }
 
-        var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Handle).Server;
-        var source = ServerDirectory.Open(serverRoot, spec.ServerDir.Trim('/'));
+        var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Storage).Server;
+        var source = ServerDirectory.Open(serverRoot, FolderPaths.Normalize(spec.ServerDir, run.Job.Company.Name));
         if (source is null)
         {
             await run.Log.WriteAsync("UploadError", LogText.Of(LogKeys.ServerDirectoryMissing, spec.ServerDir),
@@ -53,8 +53,8 @@ public sealed class UploadDirectoryExecutor(
         var toIngest = all.Except(metadataFiles).ToList();
         await run.Log.TotalFilesAsync(toIngest.Count, cancellationToken);
 
-        var destRoot = (spec.DestFolder ?? "").Trim('/');
-        var work = files.CreateWorkFolder(run.Job.Company.Handle);
+        var destRoot = FolderPaths.Normalize(spec.DestFolder ?? "", run.Job.Company.Name);
+        var work = files.CreateWorkFolder(run.Job.Company.Storage);
         var ingested = 0;
         try
         {
