@@ -55,7 +55,7 @@ public sealed class AdminCommandTests(ServerFixture server)
     {
         var company = $"pwd{Guid.NewGuid():N}"[..11];
         var email = $"gretchen-{Guid.NewGuid():N}"[..17] + "@example.test";
-        Assert.Equal(0, await RunAsync("company", "add", company, "Passwords"));
+        Assert.Equal(0, await RunAsync("company", "add", company, $"Passwords {company}"));
         var weakFor = password == "my-gretchen-pass" ? $"my-{email.Split('@')[0]}-pass" : password;
 
         var error = new StringWriter();
