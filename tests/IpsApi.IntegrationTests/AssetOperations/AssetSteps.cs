@@ -20,10 +20,13 @@ internal static class AssetSteps
 
     public static string Array(string name, params string[] values) => $"<{name}>{Items(values)}</{name}>";
 
-    /// <summary>An asset at <paramref name="path"/> (folder and file name) of the tenant's company, with a small original file.</summary>
+    /// <summary>
+    /// An asset at <paramref name="path"/> (folder and file name) of the tenant's company, with a small original file;
+    /// <paramref name="ripFrom"/> makes it a page ripped from that PDF, as ripPdfsJob records one.
+    /// </summary>
     public static async Task<AssetRow> AddAsync(
         ServerFixture server, TestTenant tenant, string path, AssetType type = AssetType.Image, IReadOnlyDictionary<string, string>? metadata = null,
-        int size = 100, bool readyForPublish = false, string? user = null)
+        int size = 100, bool readyForPublish = false, string? user = null, long? ripFrom = null)
     {
         var (companyId, storageFolder) = await CompanyAsync(server, tenant);
         var folder = path.Contains('/', StringComparison.Ordinal) ? path[..path.LastIndexOf('/')] : "";
@@ -39,7 +42,7 @@ internal static class AssetSteps
         await server.Services.GetRequiredService<AssetStore>().SaveAsync(new AssetWrite(
             companyId, tenant.CompanyHandle, folder, fileName, type, stored.Size, stored.Sha256, key,
             type == AssetType.Image ? new AssetFacts(64, 48, "jpeg", "srgb") : new AssetFacts(), readyForPublish, PreservePublishState: false, [],
-            metadata ?? new Dictionary<string, string>(), user ?? tenant.Email), CancellationToken.None);
+            metadata ?? new Dictionary<string, string>(), user ?? tenant.Email, ripFrom, ripFrom is null ? null : "PostScriptRip"), CancellationToken.None);
         return await AssetRow.LoadAsync(server, tenant.CompanyHandle, path) ?? throw new InvalidOperationException($"no asset {path}");
     }
 

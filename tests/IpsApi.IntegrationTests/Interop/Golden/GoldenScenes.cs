@@ -1,3 +1,5 @@
+using IpsApi.Assets.Store;
+using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Running.Messages;
@@ -27,6 +29,13 @@ public enum GoldenState
 
     /// <summary>"golden running": a run of the slow optimizeImagesJob held at its first step ({{runHandle}}).</summary>
     Running,
+
+    /// <summary>
+    /// Assets in folder golden/: one.jpg with metadata color=red ({{asset1}}), two.jpg ({{asset2}}), doc.pdf
+    /// ({{asset3}}), old.jpg in the trash ({{asset4}}),
+    /// doc-1.jpg, a page ripped from doc.pdf ({{asset5}}); {{folder0}} is golden/, {{folder1}} the empty golden/archive/.
+    /// </summary>
+    Assets,
 }
 
 /// <summary>Builds a <see cref="GoldenState"/> and takes it down again.</summary>
@@ -70,7 +79,28 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
             case GoldenState.Running:
                 await HoldRunAtFirstStepAsync();
                 break;
+            case GoldenState.Assets:
+                await AddAssetsAsync();
+                break;
         }
+    }
+
+    /// <summary>The assets of <see cref="GoldenState.Assets"/>, written through the server's store: the same rows every replay.</summary>
+    private async Task AddAssetsAsync()
+    {
+        Values["asset1"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/one.jpg", size: 1000,
+            metadata: new Dictionary<string, string> { ["color"] = "red" }));
+        Values["asset2"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/two.jpg", size: 2000));
+        var pdf = await AssetSteps.AddAsync(server, tenant, "golden/doc.pdf", AssetType.Pdf, size: 3000);
+        Values["asset3"] = AssetSteps.Handle(tenant, pdf);
+        Values["asset5"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/doc-1.jpg", size: 500, ripFrom: pdf.Id));
+        var old = await AssetSteps.AddAsync(server, tenant, "golden/old.jpg", size: 4000);
+        Values["asset4"] = AssetSteps.Handle(tenant, old);
+        await CallAsync($"<deleteAssetParam xmlns=\"{Unversioned}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><assetHandle>{Values["asset4"]}</assetHandle></deleteAssetParam>");
+        var (companyId, _) = await AssetSteps.CompanyAsync(server, tenant);
+        var folders = server.Services.GetRequiredService<FolderStore>();
+        Values["folder0"] = (await folders.FindAsync(companyId, "golden", CancellationToken.None))!.Handle;
+        Values["folder1"] = (await folders.CreateAsync(companyId, "golden/archive", CancellationToken.None)).Folder.Handle;
     }
 
     /// <summary>
