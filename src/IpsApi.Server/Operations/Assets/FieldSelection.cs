@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Xml.Serialization;
 using IpsApi.Server.Soap;
@@ -15,6 +16,10 @@ namespace IpsApi.Server.Operations.Assets;
 /// </summary>
 public sealed class FieldSelection
 {
+    // The wire types never change while the server runs: their paths and elements are read by reflection once.
+    private static readonly ConcurrentDictionary<Type, IReadOnlySet<string>> Paths = new();
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Elements = new();
+
     private readonly List<string> _include;
     private readonly List<string> _exclude;
 
@@ -126,7 +131,9 @@ public sealed class FieldSelection
         }
     }
 
-    private static HashSet<string> PathsOf(Type type)
+    private static IReadOnlySet<string> PathsOf(Type type) => Paths.GetOrAdd(type, WalkPaths);
+
+    private static HashSet<string> WalkPaths(Type type)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
         void Walk(Type node, string path, int depth)
@@ -149,11 +156,14 @@ public sealed class FieldSelection
         return paths;
     }
 
-    private static IEnumerable<(PropertyInfo Property, string Name)> ElementsOf(Type type) =>
+    private static (PropertyInfo Property, string Name)[] ElementsOf(Type type) => Elements.GetOrAdd(type, ReadElements);
+
+    private static (PropertyInfo Property, string Name)[] ReadElements(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Element: p.GetCustomAttribute<XmlElementAttribute>()))
             .Where(p => p.Element is not null)
-            .Select(p => (p.Property, p.Element!.ElementName));
+            .Select(p => (p.Property, p.Element!.ElementName))
+            .ToArray();
 
     private static bool IsComplex(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace == typeof(W.Asset).Namespace;
