@@ -72,6 +72,9 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Downloads:ConnectTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:ReadTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:Retries"] = "0",
+            // Every test signs in from 127.0.0.1, wrong passwords included: the per-address backoff would slow the
+            // whole suite. It is tested on nodes of its own (AuthenticationReliabilityTests).
+            ["IpsApi:Auth:MaxFailedSignInsPerAddress"] = "1000",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>

@@ -54,7 +54,8 @@ public sealed class MonoWsdlTests(ServerFixture server)
                 Assert.Contains(run.Lines, l => l.StartsWith($"ok {operation}", StringComparison.Ordinal));
             }
 
-            Assert.Contains("fault getCompanyInfo soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: No Such Company", run.Lines);
+            Assert.Contains("fault getCompanyInfo soapenv:Client AuthorizationException authorizationFault 20006 "
+                + "Illegal company: the user is not a member of company No Such Company", run.Lines);
             Assert.Contains("fault createFolder soapenv:Client ipsApiFault ipsApiFault 30001 "
                 + "Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)", run.Lines);
             Assert.Contains("fault submitJob soapenv:Client ipsApiFault ipsApiFault 30002 Missing required parameter: jobName", run.Lines);

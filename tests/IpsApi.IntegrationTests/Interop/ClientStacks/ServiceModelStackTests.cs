@@ -252,12 +252,12 @@ public sealed class ServiceModelStackTests(ServerFixture server)
 
         Assert.Equal((callerCode, "ipsApiFault", 30002, "Missing required parameter: jobName"),
             (missing.Code.Name, missing.Reason.ToString(), missing.Detail.Code, missing.Detail.Reason));
-        Assert.Equal((callerCode, "AuthorizationException", 20000, "Invalid company: no-such-company"),
+        Assert.Equal((callerCode, "AuthorizationException", 20006, "Illegal company: the user is not a member of company no-such-company"),
             (company.Code.Name, company.Reason.ToString(), company.Detail.Code, company.Detail.Reason));
         Assert.Equal((callerCode, 30001), (notRunning.Code.Name, notRunning.Detail.Code));
         Assert.Equal((callerCode, "AuthenticationException", 10001, "Invalid credentials"),
             (password.Code.Name, password.Reason.ToString(), password.Detail.Code, password.Detail.Reason));
-        Assert.Equal((callerCode, "AuthorizationException", 20000, "Invalid company: No Such Company"),
+        Assert.Equal((callerCode, "AuthorizationException", 20006, "Illegal company: the user is not a member of company No Such Company"),
             (unknownCompany.Code.Name, unknownCompany.Reason.ToString(), unknownCompany.Detail.Code, unknownCompany.Detail.Reason));
         Assert.Equal((callerCode, "ipsApiFault", 30001, "Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)"),
             (badPath.Code.Name, badPath.Reason.ToString(), badPath.Detail.Code, badPath.Detail.Reason));
