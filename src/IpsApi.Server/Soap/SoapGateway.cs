@@ -3,6 +3,7 @@ using System.IO.Compression;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Hosting;
 using IpsApi.Server.Soap.PlainXml;
+using IpsApi.Server.Soap.Wsdl;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -58,7 +59,7 @@ public sealed class SoapGateway(
 
         if (!plainXml && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
-            await wsdl.WriteAsync(context);
+            await wsdl.WriteAsync(context, null);
             return;
         }
 
