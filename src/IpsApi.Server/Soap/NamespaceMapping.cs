@@ -12,13 +12,19 @@ public static class NamespaceMapping
 {
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
-    public static void CopyStartElement(XmlReader reader, XmlWriter writer, Func<string, string> map)
+    /// <param name="skipAttribute">Attributes (the reader on each) left out of the copy.</param>
+    public static void CopyStartElement(XmlReader reader, XmlWriter writer, Func<string, string> map, Func<XmlReader, bool>? skipAttribute = null)
     {
         writer.WriteStartElement(reader.Prefix, reader.LocalName, map(reader.NamespaceURI));
         if (reader.MoveToFirstAttribute())
         {
             do
             {
+                if (skipAttribute?.Invoke(reader) == true)
+                {
+                    continue;
+                }
+
                 if (reader.NamespaceURI == XmlnsNamespace)
                 {
                     writer.WriteAttributeString(reader.Prefix, reader.LocalName, XmlnsNamespace, map(reader.Value));
