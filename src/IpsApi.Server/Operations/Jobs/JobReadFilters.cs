@@ -16,7 +16,7 @@ public sealed class JobReadFilters(CompanyAccess companies, JobHandleResolver ha
     {
         if (!string.IsNullOrWhiteSpace(jobHandle))
         {
-            var company = string.IsNullOrWhiteSpace(companyHandle) ? JobHandleResolver.Parse(jobHandle).CompanyHandle : companyHandle;
+            var company = string.IsNullOrWhiteSpace(companyHandle) ? await handles.CompanyOfAsync(jobHandle, cancellationToken) : companyHandle;
             var (owner, job) = await handles.ResolveAsync(call, company, jobHandle, cancellationToken);
             return new JobFilter([owner.Id], job.JobId, job.RunId, NullIfEmpty(originalName));
         }
