@@ -2,16 +2,18 @@
 
 Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks (or by hand against `./ipsapi run`):
 
-    IPSAPI_DATED_WSDL=http://127.0.0.1:8080/scene7/webservice/IpsApi-2010-01-31.wsdl IPSAPI_COMPANY=47 \
+    IPSAPI_DATED_WSDL=http://127.0.0.1:8080/scene7/webservice/IpsApi-2008-09-10.wsdl IPSAPI_COMPANY=47 \
     IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret /usr/bin/python3 tests/interop/python/zeep_dated.py
 
 The WSDL's types, authHeader included, are in the version's namespace, so zeep sends the body and the header in
-it; the fault details are in the unversioned namespace, where the server answers them. Prints "ok submitJob ..."
-and "fault getScheduledJobs ..." lines like zeep_client.py and exits non-zero on anything a client could not rely on.
+it; the fault details are in the unversioned namespace, where the server answers them. Prints "ok submitJob ...",
+"ok getJobLogs ..." and "fault getScheduledJobs ..." lines like zeep_client.py and exits non-zero on anything a
+client could not rely on.
 """
 
 import os
 import sys
+import time
 import uuid
 import warnings
 
@@ -56,6 +58,19 @@ def main():
     check(body.tag == f"{{{DATED}}}submitJobParam", f"the body went as {body.tag}")
     check(handle == f"{COMPANY}|{name}|", f"submitJob answered {handle!r}")
     print(f"ok submitJob {VERSION} {handle}", flush=True)
+
+    # A job log, whose JobLog has grown since the oldest versions: the answer must hold only what this WSDL declares
+    # (zeep refuses an element its schema does not have).
+    service.executeJob(companyHandle=COMPANY, jobHandle=handle, _soapheaders=[auth])
+    deadline = time.monotonic() + 60
+    while True:
+        logs = service.getJobLogs(companyHandle=COMPANY, _soapheaders=[auth]) or []
+        ended = [log for log in logs if log.jobName == name and log.endDate is not None]
+        if ended:
+            break
+        check(time.monotonic() < deadline, "waited 60 s for the executed run's job log")
+        time.sleep(0.2)
+    print(f"ok getJobLogs {VERSION} {ended[0].jobName} {ended[0].fileSuccessCount}", flush=True)
 
     try:
         service.getScheduledJobs(companyHandle="no-such-company", _soapheaders=[auth])

@@ -19,6 +19,7 @@ public static class WsdlEndpoints
             var address = new WsdlAddress(section["PublicUrl"], hosts, () => ListeningAddress.First(provider));
             return new WsdlDocument(WsdlEditions.Load(wsdlPath ?? WsdlDocument.DefaultPath), address);
         });
+        services.AddSingleton(_ => VersionedAnswers.Load(wsdlPath ?? WsdlDocument.DefaultPath));
         return services;
     }
 
