@@ -40,6 +40,24 @@ public static class NamespaceMapping
         }
     }
 
+    /// <summary>Copies the text, CDATA or whitespace the reader is on; other nodes (comments, instructions) are dropped.</summary>
+    public static void CopyCharacters(XmlReader reader, XmlWriter writer)
+    {
+        switch (reader.NodeType)
+        {
+            case XmlNodeType.Text:
+                writer.WriteString(reader.Value);
+                break;
+            case XmlNodeType.CDATA:
+                writer.WriteCData(reader.Value);
+                break;
+            case XmlNodeType.Whitespace:
+            case XmlNodeType.SignificantWhitespace:
+                writer.WriteWhitespace(reader.Value);
+                break;
+        }
+    }
+
     /// <summary>Rewrites a response envelope from the unversioned types namespace into <paramref name="target"/>.</summary>
     public static byte[] ToRequestNamespace(byte[] envelope, string target)
     {
@@ -64,15 +82,8 @@ public static class NamespaceMapping
                     case XmlNodeType.EndElement:
                         writer.WriteFullEndElement();
                         break;
-                    case XmlNodeType.Text:
-                        writer.WriteString(reader.Value);
-                        break;
-                    case XmlNodeType.CDATA:
-                        writer.WriteCData(reader.Value);
-                        break;
-                    case XmlNodeType.Whitespace:
-                    case XmlNodeType.SignificantWhitespace:
-                        writer.WriteWhitespace(reader.Value);
+                    default:
+                        CopyCharacters(reader, writer);
                         break;
                 }
             }

@@ -101,15 +101,8 @@ public sealed class VersionedAnswers
                         writer.WriteFullEndElement();
                         open.Pop();
                         break;
-                    case XmlNodeType.Text:
-                        writer.WriteString(reader.Value);
-                        break;
-                    case XmlNodeType.CDATA:
-                        writer.WriteCData(reader.Value);
-                        break;
-                    case XmlNodeType.Whitespace:
-                    case XmlNodeType.SignificantWhitespace:
-                        writer.WriteWhitespace(reader.Value);
+                    default:
+                        NamespaceMapping.CopyCharacters(reader, writer);
                         break;
                 }
 
