@@ -162,6 +162,10 @@ public sealed class WsdlEditionsTests
     [InlineData("2008-01-15", "ReprocessAssetsJob", "preserveCrop", false)]
     [InlineData("2008-01-15", "UploadDirectoryJob", "preservePublishState", false)]
     [InlineData("2008-01-15", "submitJobParam", "jobName", true)]
+    // 6.0 renamed User role to defaultRole and Folder permissions to permissionSetHandle: older versions lack the new names.
+    [InlineData("2012-02-14", "User", "defaultRole", true)]
+    [InlineData("2010-01-31", "User", "defaultRole", false)]
+    [InlineData("2010-01-31", "Folder", "permissionSetHandle", false)]
     public void A_dated_edition_has_a_field_exactly_when_its_version_does(string version, string container, string field, bool present)
     {
         var shape = Shape(Editions.Dated(version)!);
@@ -181,6 +185,19 @@ public sealed class WsdlEditionsTests
     public void A_type_only_newer_parts_used_leaves_with_them(string version, string type, bool present)
     {
         Assert.Equal(present, Shape(Editions.Dated(version)!).ContainsKey(type));
+    }
+
+    [Theory]
+    [InlineData("2012-02-14", true)]
+    [InlineData("2010-01-31", false)]
+    [InlineData("2008-01-15", false)]
+    public void MoveFolder_came_with_6_0(string version, bool present)
+    {
+        var root = Parse(Editions.Dated(version)!);
+
+        Assert.Equal(present, Operations(root).Contains("moveFolder"));
+        Assert.Equal(present, Shape(Editions.Dated(version)!).ContainsKey("moveFolderParam"));
+        Assert.Contains("getFolders", Operations(root));
     }
 
     [Fact]
