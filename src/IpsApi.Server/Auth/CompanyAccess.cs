@@ -31,7 +31,7 @@ public sealed class CompanyAccess(AccountStore accounts, IOptions<ServerOptions>
         var found = await accounts.FindCompanyForAsync(companyHandle, call.User.Id, cancellationToken);
         if (found is not var (company, isMember))
         {
-            throw call.User.Role == UserRole.IpsAdmin ? IpsFaultException.InvalidCompany(companyHandle) : IpsFaultException.IllegalCompany(companyHandle);
+            throw NoSuchCompany(call, companyHandle);
         }
 
         if (call.User.Role != UserRole.IpsAdmin && !isMember)
@@ -47,6 +47,12 @@ public sealed class CompanyAccess(AccountStore accounts, IOptions<ServerOptions>
 
         return company;
     }
+
+    /// <summary>
+    /// The fault for a company the caller cannot use, whether it exists or not: only an IpsAdmin learns that it does not.
+    /// </summary>
+    public static IpsFaultException NoSuchCompany(IpsCall call, string named) =>
+        call.User.Role == UserRole.IpsAdmin ? IpsFaultException.InvalidCompany(named) : IpsFaultException.IllegalCompany(named);
 
     /// <summary>The companies an operation without companyHandle covers: the caller's own, or every one for an IpsAdmin (null).</summary>
     public async Task<IReadOnlyList<long>?> VisibleCompanyIdsAsync(IpsCall call, CancellationToken cancellationToken) =>

@@ -1,7 +1,5 @@
 using IpsApi.Assets.Files;
 using IpsApi.Jobs.Executors.Export;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace IpsApi.Server.Hosting;
 
@@ -14,9 +12,8 @@ public static class ExportDownloads
     public static WebApplication MapIpsExports(this WebApplication app)
     {
         // Links name the address the server really listens on (port 0 is only resolved at start) unless
-        // IpsApi:Exports:PublicBaseUrl says how clients reach it.
-        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() =>
-            Reachable(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
+        // IPSAPI_PUBLICURL (or IpsApi:Exports:PublicBaseUrl) says how clients reach it.
+        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() => ListeningAddress.First(app.Services));
         app.MapGet("/exports/{token}", async (string token, ExportStore exports, IFileStore files, CancellationToken cancellationToken) =>
         {
             var download = token.Length is > 20 and < 100 ? await exports.FindDownloadAsync(token, cancellationToken) : null;
@@ -25,17 +22,5 @@ public static class ExportDownloads
                 : Results.NotFound();
         });
         return app;
-    }
-
-    /// <summary>A wildcard listening host (0.0.0.0, [::], +, *) is no address to give out: loopback is.</summary>
-    private static string? Reachable(string? listening)
-    {
-        if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal),
-                UriKind.Absolute, out var uri))
-        {
-            return listening;
-        }
-
-        return uri.Host is "0.0.0.0" or "[::]" or "::" ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri.GetLeftPart(UriPartial.Authority) : listening;
     }
 }

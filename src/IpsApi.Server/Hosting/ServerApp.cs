@@ -3,6 +3,7 @@ using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Queries;
 using IpsApi.Jobs.Executors;
+using IpsApi.Jobs.Executors.Export;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Running;
 using IpsApi.Jobs.Scheduling;
@@ -19,6 +20,7 @@ using IpsApi.Assets.Store;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Soap;
+using IpsApi.Server.Soap.Wsdl;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -86,6 +88,8 @@ public static class ServerApp
         builder.Services.AddIpsScheduling(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
+        builder.Services.PostConfigure<ExportOptions>(exports =>
+            exports.PublicBaseUrl = string.IsNullOrWhiteSpace(exports.PublicBaseUrl) ? options.PublicUrl : exports.PublicBaseUrl);
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<JobLookup>();
@@ -97,7 +101,7 @@ public static class ServerApp
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<CompanyAccess>();
-        builder.Services.AddSingleton(_ => new WsdlDocument(WsdlDocument.DefaultPath));
+        builder.Services.AddIpsWsdl(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
@@ -113,8 +117,10 @@ public static class ServerApp
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Built now, so that a WSDL whose version marks are wrong stops the server at start.
+        app.Services.GetRequiredService<WsdlDocument>();
         app.UseMiddleware<SoapGateway>(SoapCoreBranch(app));
-        app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
+        app.MapIpsWsdl();
         app.MapIpsOps();
         app.MapIpsExports();
         app.MapIpsDelivery();

@@ -17,6 +17,15 @@ public sealed class ServerOptions
     /// <summary>Kestrel listen addresses (e.g. "http://0.0.0.0:8080"); overrides <see cref="Port"/>.</summary>
     public string? Urls { get; set; }
 
+    /// <summary>
+    /// How clients reach this server (https://ips.example.com behind a proxy): the WSDL's service address and the
+    /// exportJob links. Unset: the WSDL names the host the client used when it is one of <see cref="AllowedHosts"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Host names the WSDL may take from a request (names, *.domain, addresses, CIDR ranges; comma-separated).</summary>
+    public string? AllowedHosts { get; set; }
+
     /// <summary>Folder for data the server keeps on disk (mail pickup, storage root).</summary>
     public string Data { get; set; } = ".data";
 
@@ -47,6 +56,18 @@ public sealed class ServerOptions
         if (Port is < 1 or > 65535)
         {
             yield return $"IPSAPI_PORT must be between 1 and 65535, not {Port}.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(PublicUrl)
+            && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https")
+                || publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))
+        {
+            yield return $"IPSAPI_PUBLICURL '{PublicUrl}' is not an absolute http or https URL without query (e.g. https://ips.example.com).";
+        }
+
+        foreach (var problem in Hosting.AllowedHosts.Problems(AllowedHosts))
+        {
+            yield return problem;
         }
 
         if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))

@@ -191,6 +191,17 @@ public sealed class ServerFixture : IAsyncLifetime
         return new TestTenant(handle, email, password, user.Handle, $"Company {id}");
     }
 
+    /// <summary>Another user of the tenant's company, with a role of its own (an IpsCompanyAdmin, say).</summary>
+    public async Task<TestTenant> NewColleagueAsync(TestTenant tenant, UserRole role)
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var email = $"colleague-{id}@example.test";
+        var password = $"pw-{id}";
+        var user = await Services.GetRequiredService<AccountStore>().AddUserAsync(new NewUser(email, password, role, [tenant.CompanyHandle]))
+            ?? throw new InvalidOperationException("user not added");
+        return tenant with { Email = email, Password = password, UserHandle = user.Handle };
+    }
+
     public async Task<long> CountJobsAsync(string? companyHandle = null)
     {
         await using var command = Db.CreateCommand(companyHandle is null

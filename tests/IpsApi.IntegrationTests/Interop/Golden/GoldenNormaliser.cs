@@ -5,35 +5,37 @@ namespace IpsApi.IntegrationTests.Interop.Golden;
 
 /// <summary>
 /// What differs between two replays of the same golden request, and only that, replaced by a placeholder
-/// (the rule tests/golden/README.md documents): the asset and folder handles the scene made; the test company's
-/// name and handle, the caller's email and user handle; every xsd:dateTime; the time stamp in a run's instance name; and the
-/// run id that ends a run's job handle.
+/// (the rule tests/golden/README.md documents): the handles of the folders and assets the scene made, and the id
+/// of a folder or asset the request made; the test company's name and handle, the caller's email and user handle; every xsd:dateTime;
+/// the time stamp in a run's instance name; and the run id that ends a run's job handle.
 /// </summary>
 public static partial class GoldenNormaliser
 {
-    public static string Normalise(string answer, TestTenant tenant, IReadOnlyDictionary<string, string>? values = null) =>
-        RunId().Replace(
+    /// <param name="handles">
+    /// The folders and assets the scene made, by placeholder name (<see cref="GoldenScene.FolderHandles"/>,
+    /// <see cref="GoldenScene.AssetHandles"/>).
+    /// </param>
+    public static string Normalise(string answer, TestTenant tenant, IReadOnlyDictionary<string, string> handles)
+    {
+        // Folder and asset handles first, whole (they hold the company handle): one the scene made by its name, any
+        // other of the company is one the request made. The company's name never holds its handle ("Company <id>", "c<id>").
+        var names = handles.ToDictionary(f => f.Value, f => $"{{{{{f.Key}}}}}", StringComparer.Ordinal);
+        var text = Regex.Replace(answer, $@"([fa])\|{Regex.Escape(tenant.CompanyHandle)}\|\d+(?!\d)",
+            m => names.GetValueOrDefault(m.Value, m.Groups[1].Value == "f" ? "f|{{company}}|{{newFolderId}}" : "a|{{company}}|{{newAssetId}}"));
+        if (tenant.CompanyName.Length > 0)
+        {
+            text = text.Replace(tenant.CompanyName, "{{companyName}}", StringComparison.Ordinal);
+        }
+
+        return RunId().Replace(
             InstanceStamp().Replace(
                 DateTime().Replace(
-                    Handles(answer, values).Replace(tenant.CompanyName.Length > 0 ? tenant.CompanyName : tenant.CompanyHandle, tenant.CompanyName.Length > 0 ? "{{companyName}}" : "{{company}}", StringComparison.Ordinal)
-                        .Replace(tenant.CompanyHandle, "{{company}}", StringComparison.Ordinal)
+                    text.Replace(tenant.CompanyHandle, "{{company}}", StringComparison.Ordinal)
                         .Replace(tenant.Email, "{{user}}", StringComparison.Ordinal)
                         .Replace(tenant.UserHandle, "{{userHandle}}", StringComparison.Ordinal),
                     "{{timestamp}}"),
                 "_{{instance}}"),
             "$1{{runId}}");
-
-    /// <summary>The scene's asset and folder handles ({{asset1}}, {{folder0}}, ...) back to their placeholders, longest first.</summary>
-    private static string Handles(string answer, IReadOnlyDictionary<string, string>? values)
-    {
-        foreach (var (name, value) in (values ?? new Dictionary<string, string>())
-                     .Where(v => v.Key.StartsWith("asset", StringComparison.Ordinal) || v.Key.StartsWith("folder", StringComparison.Ordinal))
-                     .OrderByDescending(v => v.Value.Length))
-        {
-            answer = answer.Replace(System.Security.SecurityElement.Escape(value), $"{{{{{name}}}}}", StringComparison.Ordinal);
-        }
-
-        return answer;
     }
 
     /// <summary>The placeholders of a golden request, filled with the values of this replay.</summary>

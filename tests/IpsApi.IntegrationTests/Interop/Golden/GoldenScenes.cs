@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using IpsApi.Assets.Store;
 using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
@@ -31,9 +32,18 @@ public enum GoldenState
     Running,
 
     /// <summary>
-    /// Assets in folder golden/: one.jpg with metadata color=red ({{asset1}}), two.jpg ({{asset2}}), doc.pdf
-    /// ({{asset3}}), old.jpg in the trash ({{asset4}}),
-    /// doc-1.jpg, a page ripped from doc.pdf ({{asset5}}); {{folder0}} is golden/, {{folder1}} the empty golden/archive/.
+    /// Empty folders made with createFolder: products/ ({{parentFolderHandle}}), products/shoes/ ({{folderHandle}})
+    /// and archive/ ({{destFolderHandle}}), beside the company's root folder ({{rootFolderHandle}}).
+    /// </summary>
+    Folders,
+
+    /// <summary>The folder full/ ({{folderHandle}}) holding one image, full/a.png, put there by an uploadUrlsJob.</summary>
+    FolderWithAsset,
+
+    /// <summary>
+    /// Assets in folder golden/ ({{folderHandle}}): one.jpg with metadata color=red ({{asset1}}), two.jpg ({{asset2}}),
+    /// doc.pdf ({{asset3}}), old.jpg in the trash ({{asset4}}), doc-1.jpg, a page ripped from doc.pdf ({{asset5}}); and
+    /// the empty folder golden/archive/ ({{destFolderHandle}}).
     /// </summary>
     Assets,
 }
@@ -48,7 +58,20 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
         ["company"] = tenant.CompanyHandle,
         ["user"] = tenant.Email,
         ["password"] = tenant.Password,
+        ["companyName"] = tenant.CompanyName,
     };
+
+    /// <summary>The handles of the folders this scene made (the names of <see cref="Values"/> that hold one).</summary>
+    public IReadOnlyDictionary<string, string> FolderHandles =>
+        Values.Where(v => v.Key == "folderHandle" || v.Key.EndsWith("FolderHandle", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
+
+    /// <summary>The handles of the assets this scene made ({{asset1}}, {{asset2}}, ...).</summary>
+    public IReadOnlyDictionary<string, string> AssetHandles =>
+        Values.Where(v => v.Key.StartsWith("asset", StringComparison.Ordinal) && v.Key.Length > 5 && char.IsAsciiDigit(v.Key[5]))
+            .ToDictionary(v => v.Key, v => v.Value);
+
+    /// <summary>The folder and asset handles this scene made, by placeholder name.</summary>
+    public IReadOnlyDictionary<string, string> Handles => FolderHandles.Concat(AssetHandles).ToDictionary(v => v.Key, v => v.Value);
 
     public async Task EnterAsync(GoldenState state)
     {
@@ -79,6 +102,17 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
             case GoldenState.Running:
                 await HoldRunAtFirstStepAsync();
                 break;
+            case GoldenState.Folders:
+                Values["rootFolderHandle"] = await FolderHandleAsync("");
+                Values["folderHandle"] = await CreateFolderAsync("products/shoes");
+                Values["parentFolderHandle"] = await FolderHandleAsync("products");
+                Values["destFolderHandle"] = await CreateFolderAsync("archive");
+                break;
+            case GoldenState.FolderWithAsset:
+                await AssetWork.AssetWorkSteps.UploadAsync(server, tenant, [("full/a.png", TestMedia.SolidImage(8, 8, ".png"))]);
+                Values["rootFolderHandle"] = await FolderHandleAsync("");
+                Values["folderHandle"] = await FolderHandleAsync("full");
+                break;
             case GoldenState.Assets:
                 await AddAssetsAsync();
                 break;
@@ -97,11 +131,17 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
         var old = await AssetSteps.AddAsync(server, tenant, "golden/old.jpg", size: 4000);
         Values["asset4"] = AssetSteps.Handle(tenant, old);
         await CallAsync($"<deleteAssetParam xmlns=\"{Unversioned}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><assetHandle>{Values["asset4"]}</assetHandle></deleteAssetParam>");
-        var (companyId, _) = await AssetSteps.CompanyAsync(server, tenant);
-        var folders = server.Services.GetRequiredService<FolderStore>();
-        Values["folder0"] = (await folders.FindAsync(companyId, "golden", CancellationToken.None))!.Handle;
-        Values["folder1"] = (await folders.CreateAsync(companyId, "golden/archive", CancellationToken.None)).Folder.Handle;
+        Values["folderHandle"] = await FolderHandleAsync("golden");
+        Values["destFolderHandle"] = await CreateFolderAsync("golden/archive");
     }
+
+    private async Task<string> CreateFolderAsync(string path) =>
+        (string)(await CallAsync(CreateFolder(Unversioned, tenant.CompanyHandle, path))).Element(SoapResponse.Ips + "folderHandle")!;
+
+    /// <summary>The handle of a folder that exists, as getFolders gives it ("" is the company's root).</summary>
+    private async Task<string> FolderHandleAsync(string path) =>
+        (string)(await CallAsync(GetFolders(Unversioned, tenant.CompanyHandle, $"{tenant.CompanyName}/{path}")))
+            .Element(SoapResponse.Ips + "folderArray")!.Elements(SoapResponse.Ips + "items").First().Element(SoapResponse.Ips + "folderHandle")!;
 
     /// <summary>
     /// The slow executor records each step in test_side_effects before it reports progress. With that table locked,
@@ -136,9 +176,10 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
 
     private const string Unversioned = "http://www.scene7.com/IpsApi/xsd";
 
-    private async Task CallAsync(string body, bool mayFault = false)
+    private async Task<XElement> CallAsync(string body, bool mayFault = false)
     {
         var response = await server.PostAsync(Envelope(false, AuthHeader(Unversioned, tenant.Email, tenant.Password), body));
         Assert.True(mayFault || !response.IsFault, response.Text);
+        return response.BodyElement;
     }
 }
