@@ -6,8 +6,6 @@ using System.Xml.Linq;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -81,6 +79,7 @@ public sealed class BenchJobServer : IAsyncDisposable
             {
                 ["IpsApi:Db"] = connectionString,
                 ["IpsApi:Urls"] = "http://127.0.0.1:0",
+                ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
                 ["IpsApi:Storage:Root"] = _storageRoot,
                 ["IpsApi:Data"] = _storageRoot,
                 ["IpsApi:Scheduler:NodeName"] = "bench",
@@ -97,7 +96,7 @@ public sealed class BenchJobServer : IAsyncDisposable
         _ = await accounts.AddUserAsync(new NewUser(Email, Password, UserRole.IpsUser, [Company]), cancellationToken)
             ?? throw new BenchmarkFailedException("the benchmark user could not be created");
         await _app.StartAsync(cancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<Listeners>().MainAddress;
         ServiceAddress = new Uri(new Uri(address), "/scene7/services/IpsApiService");
     }
 

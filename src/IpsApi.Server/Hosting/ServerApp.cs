@@ -51,9 +51,11 @@ public static class ServerApp
         }
 
         builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? $"http://127.0.0.1:{options.Port}" : options.Urls);
+        var listeners = new Listeners();
+        builder.Services.AddSingleton(listeners);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            listeners.Bind(kestrel, options);
             // The gateway enforces the SOAP limit with a clear fault. Kestrel then reads and discards the rest of an
             // oversized body up to its own cap, so a client still sending reads that fault instead of a reset
             // connection; only bodies beyond the cap are cut off.
@@ -101,6 +103,11 @@ public static class ServerApp
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // The listener check comes before authentication (which the host would otherwise put first): a dashboard
+        // path on the main listener is not found, whether or not it would ask for a session.
+        app.UseMiddleware<ListenerSeparation>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<SoapGateway>();
         ((IApplicationBuilder)app).UseSoapEndpoint<IpsApiService>(soap =>
         {

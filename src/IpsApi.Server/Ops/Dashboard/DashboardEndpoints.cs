@@ -24,7 +24,36 @@ public static class DashboardEndpoints
     public const string Scheme = "IpsOps";
     public const string Path = "/ops";
 
+    /// <summary>
+    /// What every dashboard answer may load and do: its own script and stylesheet files, fetches and forms to
+    /// itself, nothing inline, never inside a frame.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'";
+
     private static readonly UserRole[] AllowedRoles = [UserRole.IpsAdmin, UserRole.IpsCompanyAdmin];
+
+    /// <summary>The buttons and the SOAP operation each one is: a button asks the role table that operation asks.</summary>
+    private static readonly Dictionary<string, string> Operations = new(StringComparer.Ordinal)
+    {
+        ["stop"] = "stopJob",
+        ["pause"] = "pauseJob",
+        ["resume"] = "resumeJob",
+        ["execute"] = "executeJob",
+        ["delete"] = "deleteJob",
+    };
+
+    /// <summary>Set on every answer of the dashboard's listener (Hosting/ListenerSeparation.cs).</summary>
+    public static void AddSecurityHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.CacheControl = "no-store";
+    }
 
     public static IServiceCollection AddIpsDashboard(this IServiceCollection services)
     {
@@ -70,6 +99,8 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapIpsDashboard(this IEndpointRouteBuilder endpoints)
     {
         var ops = endpoints.MapGroup(Path);
+        ops.MapGet(DashboardAssets.StylesheetPath[Path.Length..], (HttpContext context) => Asset(context, DashboardAssets.Css, "text/css; charset=utf-8"));
+        ops.MapGet(DashboardAssets.ScriptPath[Path.Length..], (HttpContext context) => Asset(context, DashboardAssets.Script, "text/javascript; charset=utf-8"));
         ops.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? error) =>
             Html(DashboardPages.Login(antiforgery.GetAndStoreTokens(context).RequestToken!, error)));
         ops.MapPost("/login", LoginAsync);
@@ -196,6 +227,7 @@ public static class DashboardEndpoints
         var recent = await data.RecentRunsAsync(viewer.Companies, cancellation);
         return Results.Json(new
         {
+            allowed = Operations.ToDictionary(o => o.Key, o => OperationRoles.IsAllowed(o.Value, viewer.Role)),
             active = active.Select(a => new
             {
                 jobId = a.Job.JobId, runId = a.RunId, company = a.Job.CompanyHandle, name = a.Job.Name,
@@ -228,6 +260,17 @@ public static class DashboardEndpoints
         if (await ViewerAsync(context, accounts) is not { } viewer)
         {
             return Results.Redirect($"{Path}/login");
+        }
+
+        if (!Operations.TryGetValue(action, out var operation))
+        {
+            return Results.NotFound();
+        }
+
+        if (!OperationRoles.IsAllowed(operation, viewer.Role))
+        {
+            logger.LogWarning("Dashboard: {User} ({Role}) may not {Operation}; job {JobId} left as it was", viewer.Email, viewer.Role, operation, jobId);
+            return Back("error", $"Your role ({viewer.Role}) may not call {operation}.");
         }
 
         if (await data.JobAsync(jobId, viewer.Companies, context.RequestAborted) is not { } job)
@@ -274,4 +317,11 @@ public static class DashboardEndpoints
         string.Concat(action[..1].ToUpper(CultureInfo.InvariantCulture), action[1..]);
 
     private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
+
+    /// <summary>The stylesheet or the script: their addresses change with their text, so a browser may keep them.</summary>
+    private static IResult Asset(HttpContext context, string text, string contentType)
+    {
+        context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return Results.Content(text, contentType);
+    }
 }
