@@ -181,6 +181,32 @@ public sealed class DashboardTests(ServerFixture server)
             "refused with the same role table as SOAP (executeJob), nothing queued; the button is not shown to that role");
     }
 
+    [Fact]
+    public async Task A_cookie_saved_before_signing_out_reads_nothing_afterwards()
+    {
+        var admin = await AdminOfNewCompanyAsync();
+        using var session = new OpsSession(server.OpsAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+        var saved = session.CookieHeader;
+        var before = await OpsSession.ReplayAsync(server.OpsAddress, "/ops/api/jobs", saved);
+
+        await session.GetAsync("/ops");
+        using var signedOut = await session.PostFormAsync("/ops/logout", []);
+        var after = await OpsSession.ReplayAsync(server.OpsAddress, "/ops/api/jobs", saved);
+        var page = await OpsSession.ReplayAsync(server.OpsAddress, "/ops", saved);
+
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.Status);
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "select count(*) from ops_sessions s join users u on u.id = s.user_id where u.handle = @h", ("h", admin.UserHandle)));
+        IpsApi.IntegrationTests.Reliability.SecurityReview.Held(
+            "A dashboard cookie copied before `POST /ops/logout`, replayed afterwards",
+            "2 requests",
+            "refused (401 for /ops/api/jobs, the login page for /ops): the session row in PostgreSQL (ops_sessions) is gone, checked on every request");
+    }
+
     private async Task<TestTenant> AdminOfNewCompanyAsync() => await AdminOfAsync((await server.NewTenantAsync()).CompanyHandle);
 
     private async Task<TestTenant> AdminOfAsync(string companyHandle)

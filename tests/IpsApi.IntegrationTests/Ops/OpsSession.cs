@@ -7,10 +7,24 @@ namespace IpsApi.IntegrationTests.Ops;
 public sealed partial class OpsSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
     public OpsSession(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The cookies the browser would send to /ops now, as a Cookie header (what an attacker who copied them replays).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(new Uri(_http.BaseAddress!, "/ops/"));
+
+    /// <summary>A GET with nothing but the given Cookie header, to any node: its status and body.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> ReplayAsync(Uri address, string path, string cookieHeader)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, path));
+        request.Headers.Add("Cookie", cookieHeader);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public string Token { get; private set; } = "";

@@ -58,6 +58,7 @@ public static class DashboardEndpoints
     public static IServiceCollection AddIpsDashboard(this IServiceCollection services)
     {
         services.AddSingleton<DashboardData>();
+        services.AddSingleton<OpsSessions>();
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "ipsapi.ops";
@@ -67,8 +68,19 @@ public static class DashboardEndpoints
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = $"{Path}/login";
             cookie.AccessDeniedPath = $"{Path}/login";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = OpsSessions.IdleLimit;
             cookie.SlidingExpiration = true;
+            // Every request asks the database whether the cookie's session still exists (sign-out ends it on every node).
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var live = Guid.TryParse(context.Principal?.FindFirstValue(OpsSessions.ClaimType), out var id)
+                    && await context.HttpContext.RequestServices.GetRequiredService<OpsSessions>().TouchAsync(id, context.HttpContext.RequestAborted);
+                if (!live)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+            };
             cookie.Events.OnRedirectToLogin = context =>
             {
                 // The page's script gets a status it can act on, a person gets the login form.
@@ -104,11 +116,17 @@ public static class DashboardEndpoints
         ops.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? error) =>
             Html(DashboardPages.Login(antiforgery.GetAndStoreTokens(context).RequestToken!, error)));
         ops.MapPost("/login", LoginAsync);
-        ops.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        ops.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, OpsSessions sessions) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest("The form expired; reload the page.");
+            }
+
+            var signedIn = await context.AuthenticateAsync(Scheme);
+            if (Guid.TryParse(signedIn.Principal?.FindFirstValue(OpsSessions.ClaimType), out var session))
+            {
+                await sessions.EndAsync(session, context.RequestAborted);
             }
 
             await context.SignOutAsync(Scheme);
@@ -123,7 +141,7 @@ public static class DashboardEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, Authenticator authenticator, AccountStore accounts)
+    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, Authenticator authenticator, OpsSessions sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -147,8 +165,10 @@ public static class DashboardEndpoints
             return LoginFailed("Only IpsAdmin and IpsCompanyAdmin accounts may use the dashboard.");
         }
 
+        var session = await sessions.StartAsync(user.Id, context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Handle), new Claim(ClaimTypes.Name, user.Email)], Scheme);
+            [new Claim(ClaimTypes.NameIdentifier, user.Handle), new Claim(ClaimTypes.Name, user.Email), new Claim(OpsSessions.ClaimType, session.ToString())],
+            Scheme);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
         return Results.Redirect(Path);
 
