@@ -206,7 +206,7 @@ public static class DashboardEndpoints
             viewer,
             antiforgery.GetAndStoreTokens(context).RequestToken!,
             await data.LastDayAsync(viewer.Companies, cancellation),
-            await data.NodesAsync(cancellation),
+            await data.NodesAsync(viewer.Companies, cancellation),
             await data.OutboxAsync(viewer.Companies, cancellation),
             message,
             error);

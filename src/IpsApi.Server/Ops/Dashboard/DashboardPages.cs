@@ -79,9 +79,9 @@ public static class DashboardPages
             {
                 var state = row.FailedAt is null ? "pending" : "failed";
                 body.Append(CultureInfo.InvariantCulture,
-                    $"<tr class=\"{state}\"><td>{state}</td><td>{H(row.Kind)}</td><td>{H(row.Company)}</td><td>{H(row.Target)}</td>"
+                    $"<tr class=\"{state}\"><td>{state}</td><td>{H(row.Kind)}</td><td>{H(row.Company)}</td><td>{H(SecretFreeText.Of(row.Target))}</td>"
                     + $"<td>{row.Attempts}</td><td>{Time(row.CreatedAt)}</td><td>{(row.FailedAt is null ? Time(row.NextAttemptAt) : "given up")}</td>"
-                    + $"<td>{H(row.LastError ?? "")}</td></tr>");
+                    + $"<td>{H(SecretFreeText.Of(row.LastError ?? ""))}</td></tr>");
             }
 
             body.Append("</tbody></table>");
