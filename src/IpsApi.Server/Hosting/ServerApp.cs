@@ -98,6 +98,7 @@ public static class ServerApp
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
         builder.Services.AddScoped<IpsApiService>();
+        builder.Services.AddSharedKeyRing(builder.Configuration);
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
@@ -133,6 +134,7 @@ public static class ServerApp
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await app.Services.GetRequiredService<Migrator>().ApplyAsync(cancellationToken);
+        await SharedKeyRing.EnsureKeyAsync(app.Services, cancellationToken);
         if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Demo)
         {
             await DemoSeed.EnsureAsync(app.Services.GetRequiredService<AccountStore>(), cancellationToken);

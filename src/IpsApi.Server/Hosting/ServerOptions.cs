@@ -36,6 +36,8 @@ public sealed class ServerOptions
     /// <summary>Where the dashboard listens: never on the main listener, which serves uploaded files (see <see cref="Listeners"/>).</summary>
     public OpsListenerOptions Ops { get; set; } = new();
 
+    public DataProtectionSettings DataProtection { get; set; } = new();
+
     /// <summary>The main listener's addresses: <see cref="Urls"/>, or <see cref="Port"/> on 127.0.0.1.</summary>
     public string MainUrls() => string.IsNullOrWhiteSpace(Urls) ? $"http://127.0.0.1:{Port}" : Urls;
 
@@ -78,6 +80,11 @@ public sealed class ServerOptions
         if (Soap.CallTimeoutSeconds is < 1 or > 3600)
         {
             yield return "IpsApi:Soap:CallTimeoutSeconds must be between 1 and 3600.";
+        }
+
+        if (DataProtection.Secret is { Length: > 0 and < 16 })
+        {
+            yield return "IPSAPI_DATAPROTECTION__SECRET must be at least 16 characters (a long random text, the same on every node).";
         }
 
         foreach (var problem in ListenProblems())

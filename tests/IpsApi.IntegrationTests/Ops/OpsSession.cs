@@ -38,10 +38,10 @@ public sealed partial class OpsSession : IDisposable
         return response.Headers.Location!.ToString();
     }
 
-    /// <summary>GETs a page and keeps its form token for the next POST.</summary>
+    /// <summary>GETs a page (a path, or an absolute URL of another node) and keeps its form token for the next POST.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _http.GetAsync(Target(path));
         var body = await response.Content.ReadAsStringAsync();
         if (TokenField().Match(body) is { Success: true } match)
         {
@@ -58,10 +58,14 @@ public sealed partial class OpsSession : IDisposable
             fields["__csrf"] = Token;
         }
 
-        return await _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return await _http.PostAsync(Target(path), new FormUrlEncodedContent(fields));
     }
 
     public void Dispose() => _http.Dispose();
+
+    // Not UriKind.RelativeOrAbsolute: on Unix "/ops" would be read as the file path file:///ops.
+    private static Uri Target(string path) =>
+        path.StartsWith("http", StringComparison.Ordinal) ? new Uri(path, UriKind.Absolute) : new Uri(path, UriKind.Relative);
 
     [GeneratedRegex("""name="__csrf" value="([^"]+)""")]
     private static partial Regex TokenField();
