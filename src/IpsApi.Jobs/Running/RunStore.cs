@@ -26,7 +26,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         """
         j.id, j.name, j.original_name, j.definition::text, j.locale, j.client_app, j.client_version,
         c.id, c.handle, c.name,
-        s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name, j.checkpoint
+        s.email, s.first_name, s.last_name, n.email, n.first_name, n.last_name, j.checkpoint, c.storage_folder
         """;
 
     public const string JobJoins =
@@ -57,7 +57,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return new JobRecord(
             reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2),
             JobDefinitionJson.Deserialize(reader.GetString(first + 3)), reader.GetString(first + 4), Optional(5), Optional(6),
-            new Company(reader.GetInt64(first + 7), reader.GetString(first + 8), reader.GetString(first + 9)),
+            new Company(reader.GetInt64(first + 7), reader.GetString(first + 8), reader.GetString(first + 9), reader.GetString(first + 17)),
             new Person(reader.GetString(first + 10), reader.GetString(first + 11), reader.GetString(first + 12)),
             new Person(reader.GetString(first + 13), reader.GetString(first + 14), reader.GetString(first + 15)),
             Optional(16));

@@ -19,6 +19,7 @@ namespace IpsApi.Server.Soap;
 /// </summary>
 public sealed class SoapGateway(
     RequestDelegate next,
+    SoapDispatch soapCore,
     WsdlDocument wsdl,
     Authenticator authenticator,
     IServiceScopeFactory scopes,
@@ -39,9 +40,18 @@ public sealed class SoapGateway(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var plainXml = context.Request.Path.Equals(PlainXmlPath, StringComparison.OrdinalIgnoreCase);
-        if (!plainXml && !context.Request.Path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        var plainXml = path.Equals(PlainXmlPath, StringComparison.OrdinalIgnoreCase);
+        if (!plainXml && !path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
         {
+            // Nothing lives below the service addresses (a trailing slash included): SoapCore only answers the gateway.
+            if (path.StartsWithSegments(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments(PlainXmlPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             await next(context);
             return;
         }
@@ -262,7 +272,7 @@ public sealed class SoapGateway(
     private async Task<byte[]> DispatchAsync(HttpContext dispatch, IpsCall call)
     {
         dispatch.Features.Set(call);
-        await next(dispatch);
+        await soapCore.Pipeline(dispatch);
         return ((MemoryStream)dispatch.Response.Body).ToArray();
     }
 
@@ -396,3 +406,6 @@ public sealed class SoapGateway(
         request?.Auth.GzipResponse
         ?? httpRequest.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
 }
+
+/// <summary>The SoapCore pipeline the gateway hands each call it has read and authenticated.</summary>
+public sealed record SoapDispatch(RequestDelegate Pipeline);

@@ -111,7 +111,13 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string StorageRoot { get; } = Directory.CreateTempSubdirectory("ipsapi-storage-").FullName;
 
-    public CompanyFolders FoldersOf(TestTenant tenant) => new(StorageRoot, tenant.CompanyHandle);
+    /// <summary>The tenant company's folders under the storage root (named by the folder stored with the company).</summary>
+    public CompanyFolders FoldersOf(TestTenant tenant)
+    {
+        using var command = Db.CreateCommand("select storage_folder from companies where handle = @handle");
+        command.Parameters.AddWithValue("handle", tenant.CompanyHandle);
+        return new(StorageRoot, new IpsApi.Assets.Files.CompanyStorage((string)command.ExecuteScalar()!));
+    }
 
     /// <summary>Submits a job with the tenant's credentials and returns its handle; fails the test on a fault.</summary>
     public async Task<string> SubmitAsync(TestTenant tenant, string jobName, string inner)

@@ -1,10 +1,10 @@
 using IpsApi.Jobs.Accounts;
 using IpsApi.Server.Auth;
-using IpsApi.Server.Soap;
+using IpsApi.Server.Operations;
 
 namespace IpsApi.Tests.Soap;
 
-/// <summary>CONTRACT.md "Roles", written out here row by row, independently of the code.</summary>
+/// <summary>The roles the IPS API documents for each operation, written out here row by row, independently of the code.</summary>
 public sealed class OperationRolesTests
 {
     private static readonly string[] SubmitJobRoles =
@@ -76,7 +76,7 @@ public sealed class OperationRolesTests
     [Fact]
     public void Every_operation_the_endpoint_reads_has_a_row_in_the_table()
     {
-        Assert.Equal(Contract.Keys.Order(StringComparer.Ordinal), EnvelopeReader.Operations.Order(StringComparer.Ordinal));
+        Assert.Equal(Contract.Keys.Order(StringComparer.Ordinal), OperationCatalog.Instance.Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

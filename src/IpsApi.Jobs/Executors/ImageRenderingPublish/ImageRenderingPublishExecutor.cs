@@ -32,7 +32,7 @@ public sealed class ImageRenderingPublishExecutor(PublishCatalogs catalogs, Publ
         var candidates = await assets.ListAsync(company.Id, folder, [AssetType.Image, AssetType.Other, AssetType.Pdf], cancellationToken);
         await run.Log.TotalFilesAsync(candidates.Count, cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ImageRendering, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ImageRendering, cancellationToken);
         draft.KeepCurrent(entry => !entry.IsIn(folder));
         var now = time.GetUtcNow();
         var done = 0;

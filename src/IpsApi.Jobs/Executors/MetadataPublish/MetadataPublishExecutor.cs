@@ -29,7 +29,7 @@ public sealed class MetadataPublishExecutor(PublishCatalogs catalogs, Publishabl
         var candidates = await assets.ListAsync(company.Id, "", Enum.GetValues<AssetType>(), cancellationToken);
         await run.Log.TotalFilesAsync(candidates.Count, cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.Metadata, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.Metadata, cancellationToken);
         var now = time.GetUtcNow();
         var done = 0;
         foreach (var candidate in candidates)

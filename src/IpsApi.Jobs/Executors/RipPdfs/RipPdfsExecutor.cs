@@ -39,7 +39,7 @@ public sealed class RipPdfsExecutor(
         await run.Log.TotalFilesAsync(handles.Count, cancellationToken);
         var start = int.TryParse(run.Checkpoint, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next : 0;
         var pages = 0;
-        var work = files.CreateWorkFolder(company.Handle);
+        var work = files.CreateWorkFolder(company.Storage);
         try
         {
             for (var i = start; i < handles.Count; i++)

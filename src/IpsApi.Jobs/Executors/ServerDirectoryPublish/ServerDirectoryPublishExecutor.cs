@@ -24,12 +24,12 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     protected override async Task ExecuteAsync(JobRun run, ServerDirectoryPublishSpec spec, CancellationToken cancellationToken)
     {
         var company = run.Job.Company;
-        var source = new CompanyFolders(storage.Value.Root, company.Handle).Server;
+        var source = new CompanyFolders(storage.Value.Root, company.Storage).Server;
         Directory.CreateDirectory(source);
         var sourceFiles = ListFiles(source);
         await run.Log.TotalFilesAsync(sourceFiles.Count, cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ServerDirectory, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ServerDirectory, cancellationToken);
         var now = time.GetUtcNow();
         var done = 0;
         var unchanged = 0;

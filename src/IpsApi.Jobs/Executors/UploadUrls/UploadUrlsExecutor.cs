@@ -1,3 +1,4 @@
+using IpsApi.Assets.Store;
 using IpsApi.Assets.Files;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Executors.Ingest;
@@ -29,7 +30,7 @@ public sealed class UploadUrlsExecutor(
 
         var urls = spec.Urls ?? [];
         await run.Log.TotalFilesAsync(urls.Count, cancellationToken);
-        var work = files.CreateWorkFolder(run.Job.Company.Handle);
+        var work = files.CreateWorkFolder(run.Job.Company.Storage);
         var done = 0;
         var ingested = 0;
         try
@@ -60,9 +61,8 @@ public sealed class UploadUrlsExecutor(
     private async Task<IReadOnlyList<IngestResult>> UploadOneAsync(
         JobRun run, UploadUrl url, string download, IngestSettings settings, CancellationToken cancellationToken)
     {
-        var destination = url.DestPath.Trim('/');
-        var folder = destination.Contains('/', StringComparison.Ordinal) ? destination[..destination.LastIndexOf('/')] : "";
-        var name = destination[(destination.LastIndexOf('/') + 1)..];
+        var (folder, name) = FolderPaths.SplitFile(url.DestPath, run.Job.Company.Name);
+        var destination = FolderPaths.Join(folder, name);
         await run.Log.WriteAsync(JobLogTypes.FileBegin, url.SourceUrl, destination, cancellationToken: cancellationToken);
         try
         {

@@ -5,8 +5,8 @@ using IpsApi.Wire;
 namespace IpsApi.Server.Soap.Mapping;
 
 /// <summary>
-/// Validates a <c>submitJobParam</c> and turns it into a <see cref="JobDefinition"/> (CONTRACT.md, "submitJob
-/// rules"). Every problem is reported, not just the first, so a client can fix its request in one go.
+/// Validates a <c>submitJobParam</c> and turns it into a <see cref="JobDefinition"/>. Every problem is reported,
+/// not just the first, so a client can fix its request in one go.
 /// </summary>
 public static partial class SubmitJobMapper
 {

@@ -87,7 +87,7 @@ internal sealed partial class WireReader
 
     public D.AutomatedSetGenerationSpec AutomatedSetGeneration(W.AutomatedSetGenerationJob j, string path)
     {
-        RelativePath(j.DestFolder, PathOf(path, "destFolder"));
+        FolderPath(j.DestFolder, PathOf(path, "destFolder"));
         var setsPath = PathOf(PathOf(path, "autoSetCreationOptions"), "autoSetsArray");
         var sets = RequiredAutoSetCreation(j.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions"));
         var names = sets.AutoSetHandles ?? [];
@@ -109,9 +109,9 @@ internal sealed partial class WireReader
 
     public D.UploadDirectorySpec UploadDirectory(W.UploadDirectoryJob j, string path)
     {
-        RelativePath(j.DestFolder, PathOf(path, "destFolder"));
+        FolderPath(j.DestFolder, PathOf(path, "destFolder"));
         var serverDir = RequiredString(j.ServerDir, PathOf(path, "serverDir"));
-        RelativePath(j.ServerDir, PathOf(path, "serverDir"));
+        FolderPath(serverDir, PathOf(path, "serverDir"));
         return new D.UploadDirectorySpec(
             j.DestFolder,
             serverDir,
@@ -162,7 +162,7 @@ internal sealed partial class WireReader
             }
 
             var destPath = RequiredString(item?.DestPath, PathOf(itemPath, "destPath"));
-            RelativePath(item?.DestPath, PathOf(itemPath, "destPath"));
+            FolderPath(destPath, PathOf(itemPath, "destPath"));
             urls[i] = new D.UploadUrl(sourceUrl, destPath);
         }
 

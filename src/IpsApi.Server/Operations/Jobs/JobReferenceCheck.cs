@@ -4,7 +4,7 @@ using IpsApi.Jobs.Executors.AutomatedSets;
 using IpsApi.Jobs.Executors.Export;
 using IpsApi.Server.Soap.Mapping;
 
-namespace IpsApi.Server.Soap;
+namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
 /// The submit-time half of "name only what exists": the assets, macro and set rules a job names are looked up in
