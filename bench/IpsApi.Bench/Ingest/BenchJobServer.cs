@@ -46,7 +46,8 @@ public sealed class BenchJobServer : IAsyncDisposable
     public Uri BaseAddress => new(ServiceAddress.GetLeftPart(UriPartial.Authority));
 
     public static async Task<BenchJobServer> StartAsync(
-        string adminConnectionString, int parallel, string storageRoot, CancellationToken cancellationToken)
+        string adminConnectionString, int parallel, string storageRoot, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = $"ipsapi_bench_{Guid.NewGuid():N}"[..26];
         var server = new BenchJobServer(adminConnectionString, database, storageRoot);
@@ -58,7 +59,7 @@ public sealed class BenchJobServer : IAsyncDisposable
 
         try
         {
-            await server.StartHostAsync(parallel, cancellationToken);
+            await server.StartHostAsync(parallel, settings, cancellationToken);
         }
         catch
         {
@@ -69,7 +70,7 @@ public sealed class BenchJobServer : IAsyncDisposable
         return server;
     }
 
-    private async Task StartHostAsync(int parallel, CancellationToken cancellationToken)
+    private async Task StartHostAsync(int parallel, IReadOnlyDictionary<string, string?>? extra, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString;
         _db = NpgsqlDataSource.Create(connectionString);
@@ -86,7 +87,7 @@ public sealed class BenchJobServer : IAsyncDisposable
                 // The images come from the loopback server; everything else is the server's defaults.
                 ["IpsApi:Outbound:AllowLoopback"] = "true",
                 ["IpsApi:Downloads:MaxParallel"] = parallel.ToString(CultureInfo.InvariantCulture),
-            },
+            }.Concat(extra ?? new Dictionary<string, string?>()).ToDictionary(),
             // Warnings and errors only: the table is the output, not a line per file.
             Logging = logger => logger.MinimumLevel.Warning(),
         });

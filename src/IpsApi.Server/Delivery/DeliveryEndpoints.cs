@@ -8,6 +8,9 @@ public static class DeliveryEndpoints
     public static IServiceCollection AddIpsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddSingleton<RenderQueue>();
+        services.AddSingleton<RenditionCache>();
+        services.AddDeliveryClientLimits(configuration);
         services.AddSingleton<ImageDelivery>();
         services.AddSingleton<ContentDelivery>();
         return services;

@@ -113,6 +113,7 @@ public static class ServerApp
         app.UseMiddleware<ListenerSeparation>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<SoapGateway>(SoapCoreBranch(app));
         app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
         app.MapIpsOps();

@@ -1,3 +1,5 @@
+using IpsApi.Server.Delivery;
+
 namespace IpsApi.Server.Hosting;
 
 /// <summary>
@@ -37,6 +39,9 @@ public sealed class ServerOptions
     public OpsListenerOptions Ops { get; set; } = new();
 
     public DataProtectionSettings DataProtection { get; set; } = new();
+
+    /// <summary>Bound here too so that its settings are checked at start with the others.</summary>
+    public DeliveryOptions Delivery { get; set; } = new();
 
     /// <summary>The main listener's addresses: <see cref="Urls"/>, or <see cref="Port"/> on 127.0.0.1.</summary>
     public string MainUrls() => string.IsNullOrWhiteSpace(Urls) ? $"http://127.0.0.1:{Port}" : Urls;
@@ -87,7 +92,7 @@ public sealed class ServerOptions
             yield return "IPSAPI_DATAPROTECTION__SECRET must be at least 16 characters (a long random text, the same on every node).";
         }
 
-        foreach (var problem in ListenProblems())
+        foreach (var problem in Delivery.Validate().Concat(ListenProblems()))
         {
             yield return problem;
         }

@@ -74,6 +74,8 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Downloads:ConnectTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:ReadTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:Retries"] = "0",
+            // Every test asks /is/image from 127.0.0.1: one client to the rate limit (RenderLimitsTests try it on a node of its own).
+            ["IpsApi:Delivery:RatePerSecond"] = "0",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>
