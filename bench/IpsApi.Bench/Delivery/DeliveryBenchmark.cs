@@ -51,7 +51,9 @@ public static class DeliveryBenchmark
                 throw new BenchmarkFailedException($"upload ingested {upload.FileSuccess} and publish published {publish.FileSuccess} of {images.Count} images");
             }
 
-            var pyramids = Directory.GetFiles(Path.Combine(storage, BenchJobServer.Company, "publish", "image"), "*.tif");
+            // The image serving catalog's files, wherever the company's storage folder is: <folder>/publish/image/*.tif.
+            var pyramids = Directory.GetFiles(storage, "*.tif", SearchOption.AllDirectories)
+                .Where(f => Path.GetDirectoryName(f)!.EndsWith(Path.Combine("publish", "image"), StringComparison.Ordinal)).ToArray();
             var names = images.Select(i => Path.GetFileNameWithoutExtension(i.Name)).ToList();
             // Each client from a loopback address of its own, as different machines: the per-client limits see them apart.
             var clients = Enumerable.Range(0, options.Clients).Select(c => ClientFrom(server.BaseAddress, $"127.0.0.{10 + c}")).ToList();
