@@ -1,3 +1,4 @@
+using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
 using IpsApi.Assets.Publishing;
@@ -47,6 +48,7 @@ public static class AssetServices
         services.AddSingleton<IJobExecutor, ReprocessAssetsExecutor>();
         services.AddSingleton<IJobExecutor, RipPdfsExecutor>();
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
+        services.AddOptions<RenderLimits>().Bind(configuration.GetSection(RenderLimits.Section));
         services.AddSingleton<ExportStore>();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<IJobExecutor, ExportExecutor>();

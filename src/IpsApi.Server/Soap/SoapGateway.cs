@@ -136,14 +136,21 @@ public sealed class SoapGateway(
 
             logged = true;
             Ops.Metrics.SoapMetrics.Call(plainXml ? "XML" : "SOAP", request?.Operation ?? "(unread)", fault?.Code, Stopwatch.GetElapsedTime(started));
-            logger.LogInformation(
-                "{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
-                plainXml ? "XML" : "SOAP",
-                request?.Operation ?? "(unread)",
-                call?.CompanyHandle ?? "-",
-                call?.User.Email ?? request?.Auth.User ?? "-",
-                fault is null ? "ok" : $"fault {fault.Code}",
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var endpoint = plainXml ? "XML" : "SOAP";
+            var operation = request?.Operation ?? "(unread)";
+            var company = call?.CompanyHandle ?? "-";
+            var user = call?.User.Email ?? request?.Auth.User ?? "-";
+            var outcome = fault is null ? "ok" : $"fault {fault.Code}";
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (call?.JobHandle is { } job)
+            {
+                logger.LogInformation("{Endpoint} {Operation} company {Company} user {User} job {JobHandle}: {Outcome} in {ElapsedMs:0.0} ms",
+                    endpoint, operation, company, user, job, outcome, elapsed);
+                return;
+            }
+
+            logger.LogInformation("{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
+                endpoint, operation, company, user, outcome, elapsed);
         }
     }
 

@@ -76,6 +76,9 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Downloads:Retries"] = "0",
             // Every test asks /is/image from 127.0.0.1: one client to the rate limit (RenderLimitsTests try it on a node of its own).
             ["IpsApi:Delivery:RatePerSecond"] = "0",
+            // Every test signs in from 127.0.0.1, wrong passwords included: the per-address backoff would slow the
+            // whole suite. It is tested on nodes of its own (AuthenticationReliabilityTests).
+            ["IpsApi:Auth:MaxFailedSignInsPerAddress"] = "1000",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>
@@ -179,17 +182,18 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>A company of its own for one test, with one user of the given role in it.</summary>
-    public async Task<TestTenant> NewTenantAsync(UserRole role = UserRole.IpsUser)
+    /// <summary>A company of its own ("Company &lt;id&gt;", handle "c&lt;id&gt;" unless one is given) and a user in it.</summary>
+    public async Task<TestTenant> NewTenantAsync(UserRole role = UserRole.IpsUser, string? companyHandle = null)
     {
         var accounts = Services.GetRequiredService<AccountStore>();
         var id = Guid.NewGuid().ToString("N")[..10];
-        var handle = $"c{id}";
-        await accounts.AddCompanyAsync(handle, $"Company {id}");
+        var handle = companyHandle ?? $"c{id}";
+        Assert.True(await accounts.AddCompanyAsync(handle, $"Company {id}"));
         var email = $"user-{id}@example.test";
         var password = $"pw-{id}";
         var user = await accounts.AddUserAsync(new NewUser(email, password, role, [handle]))
             ?? throw new InvalidOperationException("user not added");
-        return new TestTenant(handle, email, password, user.Handle);
+        return new TestTenant(handle, email, password, user.Handle, $"Company {id}");
     }
 
     public async Task<long> CountJobsAsync(string? companyHandle = null)
@@ -253,7 +257,8 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 }
 
-public sealed record TestTenant(string CompanyHandle, string Email, string Password, string UserHandle);
+/// <param name="CompanyName">The company's name (known for tenants of NewTenantAsync): folder paths begin with it.</param>
+public sealed record TestTenant(string CompanyHandle, string Email, string Password, string UserHandle, string CompanyName = "");
 
 [CollectionDefinition(Name)]
 public sealed class ServerCollection : ICollectionFixture<ServerFixture>

@@ -39,7 +39,7 @@ public sealed partial class ProxySampleTests(ServerFixture server)
         SecurityReview.Held(
             "README's nginx sample against `/METRICS`, `/Metrics/`, `/HEALTH/READY` and the other cases the server answers",
             $"{internalPaths.Length} paths",
-            "the sample's `location ~* ^/(metrics|health)` blocks them all; SOAP, WSDL, delivery and exports pass");
+            "the sample's `location ~* ^/(metrics\\|health)` blocks them all; SOAP, WSDL, delivery and exports pass");
     }
 
     [GeneratedRegex(@"location ~\* (\S+) \{ return 404; \}")]

@@ -25,8 +25,34 @@ public sealed class OperationRolesTests
         "ImagePortalContribUser", "IpsCompanyAdmin", "ImagePortalUser",
     ];
 
+    private static readonly string[] EveryRoleButWebService =
+    [
+        "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalAdmin", "ImagePortalUser",
+        "ImagePortalContrib", "ImagePortalContribUser",
+    ];
+
+    private static readonly string[] FolderWriters =
+    [
+        "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalAdmin", "ImagePortalContrib", "ImagePortalContribUser",
+    ];
+
     private static readonly Dictionary<string, string[]> Contract = new(StringComparer.Ordinal)
     {
+        ["getCompanyInfo"] =
+        [
+            "IpsUser", "IpsAdmin", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalAdmin", "ImagePortalUser", "ImagePortalContrib",
+            "ImagePortalContribUser",
+        ],
+        ["getCompanyMembership"] = EveryRoleButWebService,
+        ["getUserInfo"] = EveryRoleButWebService,
+        ["checkLogin"] = EveryRoleButWebService,
+        ["getCompanySettings"] = ["IpsAdmin", "IpsCompanyAdmin", "TrialSiteAdmin", "ImagePortalAdmin"],
+        ["getFolderTree"] = ["IpsUser", "IpsAdmin", "IpsCompanyAdmin", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalContrib", "ImagePortalContribUser"],
+        ["getFolders"] = EveryRoleButWebService,
+        ["createFolder"] = FolderWriters,
+        ["deleteFolder"] = FolderWriters,
+        ["renameFolder"] = FolderWriters,
+        ["moveFolder"] = FolderWriters,
         ["submitJob"] = SubmitJobRoles,
         ["executeJob"] = SubmitJobRoles,
         ["getActiveJobs"] = JobControlRoles,
@@ -80,7 +106,7 @@ public sealed class OperationRolesTests
     }
 
     [Fact]
-    public void WebServiceUser_may_call_no_job_operation()
+    public void WebServiceUser_may_call_no_operation()
     {
         Assert.All(Contract.Keys, operation => Assert.False(OperationRoles.IsAllowed(operation, UserRole.WebServiceUser)));
     }

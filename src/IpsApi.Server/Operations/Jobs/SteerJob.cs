@@ -71,6 +71,7 @@ public sealed class JobSteering(JobHandleResolver handles, JobControl control)
         IpsCall call, string? companyHandle, string? jobHandle, Func<JobControl, JobRef, CancellationToken, Task> act, CancellationToken cancellationToken)
     {
         var (_, job) = await handles.ResolveAsync(call, companyHandle, jobHandle, cancellationToken);
+        call.JobHandle = jobHandle;
         try
         {
             await act(control, job, cancellationToken);

@@ -51,7 +51,8 @@ public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck referen
                 ClientVersion: call.Request.Auth.AppVersion),
             cancellationToken);
 
-        return new SubmitJobResponse { SubmitJobReturn = new SubmitJobReturn { JobHandle = submitted.Handle.ToString() } };
+        call.JobHandle = submitted.Handle.ToString();
+        return new SubmitJobResponse { SubmitJobReturn = new SubmitJobReturn { JobHandle = call.JobHandle } };
     }
 
     /// <summary>All problems in one reason; the code is the first problem's (missing before invalid).</summary>

@@ -63,6 +63,7 @@ internal sealed partial class WireReader
         else if (format == D.ExportFormat.convert && hasMacro)
         {
             References.AddMacro(new NamedReference(PathOf(path, "macro"), j.Macro!));
+            References.AddRendering(new RenderingReference(PathOf(path, "macro"), null, j.Macro));
         }
         else if (format == D.ExportFormat.convert)
         {
@@ -73,6 +74,11 @@ internal sealed partial class WireReader
                 Invalid(PathOf(path, "is_modifier"), problem.UnknownName
                     ? $"{ValidationProblem.Quote(problem.Modifier)} is not a supported modifier (supported: {string.Join(", ", ImageModifiers.Names)})"
                     : $"{ValidationProblem.Quote(problem.Modifier)} has an invalid value");
+            }
+
+            if (problems.Count == 0)
+            {
+                References.AddRendering(new RenderingReference(PathOf(path, "is_modifier"), j.IsModifier, null));
             }
         }
 

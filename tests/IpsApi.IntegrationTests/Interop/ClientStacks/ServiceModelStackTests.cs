@@ -127,7 +127,7 @@ public sealed class ServiceModelStackTests(ServerFixture server)
 
         Assert.Equal((callerCode, "ipsApiFault", 30002, "Missing required parameter: jobName"),
             (missing.Code.Name, missing.Reason.ToString(), missing.Detail.Code, missing.Detail.Reason));
-        Assert.Equal((callerCode, "AuthorizationException", 20000, "Invalid company: no-such-company"),
+        Assert.Equal((callerCode, "AuthorizationException", 20006, "Illegal company: the user is not a member of company no-such-company"),
             (company.Code.Name, company.Reason.ToString(), company.Detail.Code, company.Detail.Reason));
         Assert.Equal((callerCode, 30001), (notRunning.Code.Name, notRunning.Detail.Code));
         Assert.Equal((callerCode, "AuthenticationException", 10001, "Invalid credentials"),
