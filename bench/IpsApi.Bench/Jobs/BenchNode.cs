@@ -5,8 +5,6 @@ using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Running;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using JobType = IpsApi.Jobs.Definitions.JobType;
@@ -33,6 +31,7 @@ public static class BenchNode
         {
             ["IpsApi:Db"] = db,
             ["IpsApi:Urls"] = "http://127.0.0.1:0",
+            ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
             ["IpsApi:Storage:Root"] = storage,
             ["IpsApi:Data"] = storage,
             ["IpsApi:Scheduler:NodeName"] = name,
@@ -65,7 +64,7 @@ public static class BenchNode
         }
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<Listeners>().MainAddress;
         Console.WriteLine(ReadyLine + address);
         await app.WaitForShutdownAsync();
         return 0;

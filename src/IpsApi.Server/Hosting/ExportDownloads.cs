@@ -1,5 +1,6 @@
 using IpsApi.Assets.Files;
 using IpsApi.Jobs.Executors.Export;
+using IpsApi.Server.Delivery;
 
 namespace IpsApi.Server.Hosting;
 
@@ -13,13 +14,19 @@ public static class ExportDownloads
     {
         // Links name the address the server really listens on (port 0 is only resolved at start) unless
         // IPSAPI_PUBLICURL (or IpsApi:Exports:PublicBaseUrl) says how clients reach it.
-        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() => ListeningAddress.First(app.Services));
-        app.MapGet("/exports/{token}", async (string token, ExportStore exports, IFileStore files, CancellationToken cancellationToken) =>
+        var listeners = app.Services.GetRequiredService<Listeners>();
+        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() => listeners.MainAddress);
+        app.MapGet("/exports/{token}", async (HttpContext context, string token, ExportStore exports, IFileStore files, CancellationToken cancellationToken) =>
         {
             var download = token.Length is > 20 and < 100 ? await exports.FindDownloadAsync(token, cancellationToken) : null;
-            return download is not null && files.Exists(download.StorageKey)
-                ? Results.File(files.LocalPath(download.StorageKey), "application/zip", download.FileName, enableRangeProcessing: true)
-                : Results.NotFound();
+            if (download is null || !files.Exists(download.StorageKey))
+            {
+                return Results.NotFound();
+            }
+
+            // Always a download (the ZIP's name given), never a page: the same guard as delivered content.
+            ContentGuard.Apply(context.Response);
+            return Results.File(files.LocalPath(download.StorageKey), "application/zip", download.FileName, enableRangeProcessing: true);
         });
         return app;
     }

@@ -59,9 +59,11 @@ public static class ServerApp
         }
 
         builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? $"http://127.0.0.1:{options.Port}" : options.Urls);
+        var listeners = new Listeners();
+        builder.Services.AddSingleton(listeners);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            listeners.Bind(kestrel, options);
             // The gateway enforces the SOAP limit with a clear fault. Kestrel then reads and discards the rest of an
             // oversized body up to its own cap, so a client still sending reads that fault instead of a reset
             // connection; only bodies beyond the cap are cut off.
@@ -112,6 +114,7 @@ public static class ServerApp
         builder.Services.AddSingleton<FolderRequests>();
         builder.Services.AddIpsAssetOperations();
         builder.Services.AddSingleton<UserLookup>();
+        builder.Services.AddSharedKeyRing(builder.Configuration);
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
@@ -119,6 +122,12 @@ public static class ServerApp
         var app = builder.Build();
         // Built now, so that a WSDL whose version marks are wrong stops the server at start.
         app.Services.GetRequiredService<WsdlDocument>();
+        // The listener check comes before authentication (which the host would otherwise put first): a dashboard
+        // path on the main listener is not found, whether or not it would ask for a session.
+        app.UseMiddleware<ListenerSeparation>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<SoapGateway>(SoapCoreBranch(app));
         app.MapIpsWsdl();
         app.MapIpsOps();
@@ -154,6 +163,7 @@ public static class ServerApp
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await app.Services.GetRequiredService<Migrator>().ApplyAsync(cancellationToken);
+        await SharedKeyRing.EnsureKeyAsync(app.Services, cancellationToken);
         if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Demo)
         {
             await DemoSeed.EnsureAsync(app.Services.GetRequiredService<AccountStore>(), cancellationToken);

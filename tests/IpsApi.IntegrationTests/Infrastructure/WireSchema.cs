@@ -19,7 +19,14 @@ public static class WireSchema
 
     /// <summary>Asserts that the element, in a dated namespace, is valid against the schema of the WSDL served for that version.</summary>
     public static void AssertValid(XElement element, string version) =>
-        AssertValid(element, DatedSchemas.GetOrAdd(version, v => Load(XDocument.Parse(WsdlEditions.Load(WsdlPath).Dated(v)!))), $"IpsApi-{version}.wsdl");
+        AssertValid(element, DatedSchema(version), $"IpsApi-{version}.wsdl");
+
+    /// <summary>Whether the WSDL served for the version declares the top-level element (an operation's Return element).</summary>
+    public static bool Declares(string version, string elementName) =>
+        DatedSchema(version).GlobalElements.Contains(new XmlQualifiedName(elementName, WsdlEditions.DatedNamespace(version)));
+
+    private static XmlSchemaSet DatedSchema(string version) =>
+        DatedSchemas.GetOrAdd(version, v => Load(XDocument.Parse(WsdlEditions.Load(WsdlPath).Dated(v)!)));
 
     private static void AssertValid(XElement element, XmlSchemaSet schemas, string wsdl)
     {

@@ -109,15 +109,21 @@ public sealed class DashboardData(NpgsqlDataSource dataSource, ISchedulerFactory
         return rows;
     }
 
-    /// <summary>The cluster as Quartz sees it, with how many runs each node has open.</summary>
-    public async Task<IReadOnlyList<(ClusterNode Node, int OpenRuns)>> NodesAsync(CancellationToken cancellationToken)
+    /// <summary>The cluster as Quartz sees it, with how many runs of the viewer's companies each node has open.</summary>
+    public async Task<IReadOnlyList<(ClusterNode Node, int OpenRuns)>> NodesAsync(IReadOnlyList<long>? companies, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var nodes = await scheduler.QueryClusterNodes(cancellationToken);
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (var command = dataSource.CreateCommand("select server_name, count(*) from job_runs where ended_at is null group by server_name"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var command = dataSource.CreateCommand(
+            """
+            select server_name, count(*) from job_runs
+            where ended_at is null and (@companies::bigint[] is null or company_id = any(@companies))
+            group by server_name
+            """))
         {
+            command.Parameters.Add(Companies(companies));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 open[reader.GetString(0)] = (int)reader.GetInt64(1);

@@ -60,9 +60,9 @@ public sealed class JavaWsimportTests(ServerFixture server)
             ],
             ("IPSAPI_DATED_WSDL", generated.DatedWsdl));
 
-        ScriptExpectations.AssertEveryOperationAndFault(run);
+        ScriptExpectations.AssertEveryJobOperationAndFault(run);
         Assert.Contains($"ok unversioned submitJob {tenant.CompanyHandle}|java plain ", run.Output, StringComparison.Ordinal);
-        Assert.Contains("fault unversioned getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: no-such-company", run.Lines);
+        Assert.Contains("fault unversioned getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company", run.Lines);
         Assert.Contains("java wsimport: all job operations ok", run.Lines);
         Assert.True(run.Errors.Length == 0, run.ToString());
     }

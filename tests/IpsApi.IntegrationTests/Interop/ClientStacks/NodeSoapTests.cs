@@ -37,7 +37,7 @@ public sealed class NodeSoapTests(ServerFixture server)
 
         Assert.True(run.ExitCode == 0 && run.Errors.Length == 0, run.ToString());
         Assert.Contains($"ok submitJob 2008-01-15 {tenant.CompanyHandle}|node dated ", run.Output, StringComparison.Ordinal);
-        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: no-such-company", run.Lines);
+        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company", run.Lines);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PythonZeepTests(ServerFixture server)
         Assert.True(run.ExitCode == 0 && run.Errors.Length == 0, run.ToString());
         Assert.Contains($"ok submitJob 2008-09-10 {tenant.CompanyHandle}|zeep dated ", run.Output, StringComparison.Ordinal);
         Assert.Contains(run.Lines, l => l.StartsWith("ok getJobLogs 2008-09-10 zeep dated ", StringComparison.Ordinal));
-        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: no-such-company", run.Lines);
+        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company", run.Lines);
     }
 
     [Fact]
