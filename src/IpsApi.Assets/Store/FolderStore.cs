@@ -132,7 +132,8 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
                 var trashed = reader.GetInt64(1);
                 throw new FolderRefusedException(
                     $"the folder holds {assets} asset{(assets == 1 ? "" : "s")} (in it or its subfolders"
-                    + (trashed > 0 ? $", {trashed} of them in the trash" : "") + "); move or delete them first, and empty them from the trash");
+                    + (trashed > 0 ? $", {trashed} of them in the trash" : "") + "); move or delete them first"
+                    + (trashed > 0 ? ", and empty them from the trash" : ""));
             }
         }
 

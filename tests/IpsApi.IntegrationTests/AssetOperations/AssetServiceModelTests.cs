@@ -7,7 +7,8 @@ namespace IpsApi.IntegrationTests.AssetOperations;
 
 /// <summary>
 /// The asset operations through a .NET ServiceModel client (the contract in src/IpsApi.Wire, as a WSDL-generated proxy
-/// holds it): the sequence integrations run after an upload, end to end, and then every other asset operation.
+/// holds it): the sequence integrations run after an upload, end to end. Every asset operation through the same
+/// client: Interop/ClientStacks/ServiceModelStackTests.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class AssetServiceModelTests(ServerFixture server)
@@ -130,131 +131,5 @@ public sealed class AssetServiceModelTests(ServerFixture server)
         })).SearchAssetsReturn;
         Assert.Equal(1, after.TotalRows);
         Assert.Equal(["SKU_alt2"], after.AssetArray!.Items.Select(a => a.Name));
-    }
-
-    [Fact]
-    public async Task Every_other_asset_operation_answers_a_ServiceModel_client_and_its_faults_are_typed()
-    {
-        var tenant = await server.NewTenantAsync();
-        using var client = new IpsClient(server.ServiceAddress, tenant);
-        var api = client.Api;
-        var auth = client.Auth;
-        var company = tenant.CompanyHandle;
-        var one = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "sm/one.jpg"));
-        var two = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "sm/two.pdf", IpsApi.Assets.Store.AssetType.Pdf));
-        var folder = (await api.CreateFolderAsync(new CreateFolderRequest
-        {
-            AuthHeader = auth, CreateFolderParam = new CreateFolderParam { CompanyHandle = company, FolderPath = "sm/archive" },
-        })).CreateFolderReturn.FolderHandle!;
-
-        var counts = (await api.GetAssetCountsAsync(new GetAssetCountsRequest { AuthHeader = auth, GetAssetCountsParam = new GetAssetCountsParam { CompanyHandle = company } }))
-            .GetAssetCountsReturn.CountArray!.Items;
-        Assert.Equal(["Image:1", "Pdf:1"], counts.Select(c => $"{c.AssetType}:{c.Count}"));
-
-        await api.SetAssetMetadataAsync(new SetAssetMetadataRequest
-        {
-            AuthHeader = auth,
-            SetAssetMetadataParam = new SetAssetMetadataParam
-            {
-                CompanyHandle = company, AssetHandle = one,
-                UpdateArray = new MetadataUpdateArray { Items = [new MetadataUpdate { FieldHandle = "sku", Value = "A-100" }] },
-            },
-        });
-        var batch = (await api.BatchSetAssetMetadataAsync(new BatchSetAssetMetadataRequest
-        {
-            AuthHeader = auth,
-            BatchSetAssetMetadataParam = new BatchSetAssetMetadataParam
-            {
-                CompanyHandle = company,
-                UpdateArray = new BatchMetadataUpdateArray
-                {
-                    Items =
-                    [
-                        new BatchMetadataUpdate
-                        {
-                            AssetHandleArray = new HandleArray { Items = [one, two] },
-                            UpdateArray = new MetadataUpdateArray { Items = [new MetadataUpdate { FieldHandle = "season", BoolVal = true }] },
-                        },
-                    ],
-                },
-            },
-        })).BatchSetAssetMetadataReturn;
-        Assert.Equal((2, 0, 0), (batch.SuccessCount, batch.WarningCount, batch.ErrorCount));
-        var fields = (await api.GetMetadataFieldsAsync(new GetMetadataFieldsRequest
-        {
-            AuthHeader = auth, GetMetadataFieldsParam = new GetMetadataFieldsParam { CompanyHandle = company, AssetType = "Image" },
-        })).GetMetadataFieldsReturn.FieldArray!.Items;
-        Assert.Equal(["season", "sku"], fields.Select(f => f.FieldHandle));
-
-        var found = (await api.SearchAssetsByMetadataAsync(new SearchAssetsByMetadataRequest
-        {
-            AuthHeader = auth,
-            SearchAssetsByMetadataParam = new SearchAssetsByMetadataParam
-            {
-                CompanyHandle = company,
-                MetadataConditionArray = new MetadataConditionArray { Items = [new MetadataCondition { FieldHandle = "sku", Op = "StartsWith", Value = "a-1" }] },
-                ResponseMetadataArray = new StringArray { Items = ["sku"] },
-            },
-        })).SearchAssetsByMetadataReturn;
-        Assert.Equal(1, found.TotalRows);
-        Assert.Equal(("one", "A-100"), (found.AssetSummaryArray!.Items[0].Name, found.AssetSummaryArray.Items[0].MetadataArray!.Items[0].Value));
-
-        await api.SetAssetPublishStateAsync(new SetAssetPublishStateRequest
-        {
-            AuthHeader = auth, SetAssetPublishStateParam = new SetAssetPublishStateParam { CompanyHandle = company, AssetHandle = one, PublishState = "MarkedForPublish" },
-        });
-        var states = (await api.SetAssetsPublishStateAsync(new SetAssetsPublishStateRequest
-        {
-            AuthHeader = auth,
-            SetAssetsPublishStateParam = new SetAssetsPublishStateParam
-            {
-                CompanyHandle = company,
-                PublishStateUpdateArray = new PublishStateUpdateArray { Items = [new PublishStateUpdate { AssetHandle = two, PublishState = "MarkedForPublish" }] },
-            },
-        })).SetAssetsPublishStateReturn;
-        Assert.Equal(1, states.SuccessCount);
-
-        await api.MoveAssetAsync(new MoveAssetRequest
-        {
-            AuthHeader = auth, MoveAssetParam = new MoveAssetParam { CompanyHandle = company, AssetHandle = one, FolderHandle = folder },
-        });
-        var moved = (await api.MoveAssetsAsync(new MoveAssetsRequest
-        {
-            AuthHeader = auth,
-            MoveAssetsParam = new MoveAssetsParam
-            {
-                CompanyHandle = company, AssetMoveArray = new AssetMoveArray { Items = [new AssetMove { AssetHandle = two, FolderHandle = folder }] },
-            },
-        })).MoveAssetsReturn;
-        Assert.Equal(1, moved.SuccessCount);
-
-        var associated = (await api.GetAssociatedAssetsAsync(new GetAssociatedAssetsRequest
-        {
-            AuthHeader = auth, GetAssociatedAssetsParam = new GetAssociatedAssetsParam { CompanyHandle = company, AssetHandle = one },
-        })).GetAssociatedAssetsReturn;
-        Assert.Null(associated.ContainerArray);
-
-        var handles = new HandleArray { Items = [one, two] };
-        var deleted = (await api.DeleteAssetsAsync(new DeleteAssetsRequest
-        {
-            AuthHeader = auth, DeleteAssetsParam = new DeleteAssetsParam { CompanyHandle = company, AssetHandleArray = handles },
-        })).DeleteAssetsReturn;
-        var restored = (await api.RestoreAssetsFromTrashAsync(new RestoreAssetsFromTrashRequest
-        {
-            AuthHeader = auth, RestoreAssetsFromTrashParam = new RestoreAssetsFromTrashParam { CompanyHandle = company, AssetHandleArray = new HandleArray { Items = [one] } },
-        })).RestoreAssetsFromTrashReturn;
-        var emptied = (await api.EmptyAssetsFromTrashAsync(new EmptyAssetsFromTrashRequest
-        {
-            AuthHeader = auth, EmptyAssetsFromTrashParam = new EmptyAssetsFromTrashParam { CompanyHandle = company, AssetHandleArray = handles },
-        })).EmptyAssetsFromTrashReturn;
-        Assert.Equal((2, 1, 1, 1), (deleted.SuccessCount, restored.SuccessCount, emptied.SuccessCount, emptied.ErrorCount));
-        Assert.Equal(one, emptied.ErrorDetailArray!.Items.Single().AssetHandle);
-
-        var fault = await Assert.ThrowsAsync<FaultException<IpsApiFault>>(() => api.RenameAssetAsync(new RenameAssetRequest
-        {
-            AuthHeader = auth, RenameAssetParam = new RenameAssetParam { CompanyHandle = company, AssetHandle = two, NewName = "x", ValidateName = false },
-        }));
-        Assert.Equal(30001, fault.Detail.Code);
-        Assert.Contains("no asset", fault.Detail.Reason, StringComparison.Ordinal);
     }
 }

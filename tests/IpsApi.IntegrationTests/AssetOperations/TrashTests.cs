@@ -77,6 +77,24 @@ public sealed class TrashTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_folder_whose_only_asset_is_in_the_trash_is_not_deleted_until_the_trash_is_emptied()
+    {
+        var tenant = await server.NewTenantAsync();
+        var asset = await AddAsync(server, tenant, "bin/old.jpg");
+        await OkAsync(server, tenant, "deleteAsset", Company(tenant) + Text("assetHandle", Handle(tenant, asset)));
+        var folder = (string)(await OkAsync(server, tenant, "getFolders", Company(tenant) + Text("folderPath", "bin")))
+            .Element(Ips + "folderArray")!.Element(Ips + "items")!.Element(Ips + "folderHandle")!;
+
+        var refused = await FaultAsync(server, tenant, "deleteFolder", Company(tenant) + Text("folderHandle", folder));
+        await OkAsync(server, tenant, "emptyAssetsFromTrash", Company(tenant) + Array("assetHandleArray", Handle(tenant, asset)));
+        await OkAsync(server, tenant, "deleteFolder", Company(tenant) + Text("folderHandle", folder));
+
+        Assert.Equal((30001, "Invalid parameter folderHandle: the folder holds 1 asset (in it or its subfolders, 1 of them in the trash); "
+            + "move or delete them first, and empty them from the trash"), refused);
+        Assert.Equal(30001, (await FaultAsync(server, tenant, "getFolders", Company(tenant) + Text("folderPath", "bin"))).Code);
+    }
+
+    [Fact]
     public async Task An_emptied_asset_keeps_its_files_while_a_run_of_its_company_is_in_progress()
     {
         var tenant = await server.NewTenantAsync();

@@ -8,6 +8,7 @@ public static class ScriptExpectations
         AssertJobOperationsAndFaults(run, Calls.OperationBodies.Operations);
         AssertLine(run, "fault getCompanyInfo soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company No Such Company");
         AssertLine(run, "fault createFolder soapenv:Client ipsApiFault ipsApiFault 30001 Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)");
+        AssertLine(run, "fault getAssetsByName soapenv:Client ipsApiFault ipsApiFault 30002 Missing required parameter: nameArray");
     }
 
     /// <summary>A script that calls the job operations only (the Java client).</summary>
