@@ -1,4 +1,4 @@
-// Every IPS job operation through a JAX-WS client that wsimport (Debian's jaxws, JAX-WS RI) generates from the
+// Every IPS job, company, user and folder operation through a JAX-WS client that wsimport (Debian's jaxws, JAX-WS RI) generates from the
 // served WSDLs, as a Java integration is written: the 2014-04-03 WSDL into package ipsapi.dated for the whole tour,
 // the unversioned one into ipsapi.plain for one call and one fault. Run by
 // tests/IpsApi.IntegrationTests/Interop/ClientStacks/JavaWsimportTests.cs, or by hand against `./ipsapi run`:
@@ -11,31 +11,45 @@
 //
 // Prints "ok <operation> ..." per call and "fault <operation> <faultcode> <faultstring> <detail> <code> <reason>" per
 // fault, as the other stacks' scripts do, and exits non-zero at the first answer a client could not rely on. The
-// company should be one the run may fill with jobs; the server must run optimizeImagesJob slowly enough to be seen
+// company should be one the run may fill with jobs and folders; the server must run optimizeImagesJob slowly enough to be seen
 // running.
 
 import ipsapi.dated.ActiveJob;
 import ipsapi.dated.AuthHeader;
 import ipsapi.dated.AuthenticationFault_Exception;
 import ipsapi.dated.AuthorizationFault_Exception;
+import ipsapi.dated.CheckLoginParam;
+import ipsapi.dated.CompanyMembership;
+import ipsapi.dated.CreateFolderParam;
+import ipsapi.dated.DeleteFolderParam;
 import ipsapi.dated.DeleteJobParam;
 import ipsapi.dated.ExecuteJobParam;
+import ipsapi.dated.Folder;
 import ipsapi.dated.GetActiveJobsParam;
 import ipsapi.dated.GetAssetJobLogsParam;
+import ipsapi.dated.GetCompanyInfoParam;
+import ipsapi.dated.GetCompanyMembershipParam;
+import ipsapi.dated.GetCompanySettingsParam;
+import ipsapi.dated.GetFolderTreeParam;
+import ipsapi.dated.GetFoldersParam;
 import ipsapi.dated.GetJobLogDetailsParam;
 import ipsapi.dated.GetJobLogsParam;
 import ipsapi.dated.GetScheduledJobsParam;
+import ipsapi.dated.GetUserInfoParam;
 import ipsapi.dated.ImageServingPublishJob;
 import ipsapi.dated.IpsApiFault_Exception;
 import ipsapi.dated.IpsApiPortType;
 import ipsapi.dated.IpsApiService;
 import ipsapi.dated.JobLog;
+import ipsapi.dated.MoveFolderParam;
 import ipsapi.dated.OptimizeImagesJob;
 import ipsapi.dated.PauseJobParam;
+import ipsapi.dated.RenameFolderParam;
 import ipsapi.dated.ResumeJobParam;
 import ipsapi.dated.ScheduledJob;
 import ipsapi.dated.StopJobParam;
 import ipsapi.dated.SubmitJobParam;
+import ipsapi.dated.User;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,14 +71,18 @@ public final class IpsApiJavaClient {
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 
     private final String company = env("IPSAPI_COMPANY");
+    private final String companyName = env("IPSAPI_COMPANY_NAME");
     private final String user = env("IPSAPI_USER");
     private final String password = env("IPSAPI_PASSWORD");
+    // getCompanySettings is for company administrators; without one the user asks.
+    private final String adminUser = envOr("IPSAPI_ADMIN_USER", user);
+    private final String adminPassword = envOr("IPSAPI_ADMIN_PASSWORD", password);
     private final FaultCodes faultCodes = new FaultCodes();
 
     public static void main(String[] args) throws Exception {
         try {
             new IpsApiJavaClient().run();
-            System.out.println("java wsimport: all job operations ok");
+            System.out.println("java wsimport: all operations ok");
         } catch (CheckFailed e) {
             System.out.println("FAILED: " + e.getMessage());
             System.exit(1);
@@ -175,7 +193,131 @@ public final class IpsApiJavaClient {
         fault("stopJob", () -> port.stopJob(stopOf(handle), auth));
         fault("getActiveJobs", () -> port.getActiveJobs(activeOfCompany, auth("not the password")));
 
+        company(port, auth);
+        folders(port, auth, "java-" + suffix);
+        GetCompanyInfoParam noSuchName = new GetCompanyInfoParam();
+        noSuchName.setCompanyName("No Such Company");
+        fault("getCompanyInfo", () -> port.getCompanyInfo(noSuchName, auth));
+        CreateFolderParam escape = new CreateFolderParam();
+        escape.setCompanyHandle(company);
+        escape.setFolderPath("products/../../escape");
+        fault("createFolder", () -> port.createFolder(escape, auth));
+
         plain(suffix);
+    }
+
+    /** What an integration asks first: its company's handle by name, who it is, and the company's settings. */
+    private void company(IpsApiPortType port, AuthHeader auth) throws Exception {
+        GetCompanyInfoParam byName = new GetCompanyInfoParam();
+        byName.setCompanyName(companyName);
+        ipsapi.dated.Company info = port.getCompanyInfo(byName, auth).getCompanyInfo();
+        check(company.equals(info.getCompanyHandle()) && (companyName + "/").equals(info.getRootPath()), "getCompanyInfo: " + info.getCompanyHandle());
+        System.out.println("ok getCompanyInfo " + info.getCompanyHandle() + " " + info.getRootPath());
+
+        List<CompanyMembership> memberships = port.getCompanyMembership(new GetCompanyMembershipParam(), auth).getMembershipArray().getItems();
+        check(memberships.stream().anyMatch(m -> company.equals(m.getCompany().getCompanyHandle()) && Boolean.TRUE.equals(m.isIsActive())),
+                "getCompanyMembership names the company");
+        System.out.println("ok getCompanyMembership " + memberships.size());
+
+        User me = port.getUserInfo(new GetUserInfoParam(), auth).getUserInfo();
+        check(user.equalsIgnoreCase(me.getEmail()) && Boolean.TRUE.equals(me.isIsValid()), "getUserInfo: " + me.getEmail());
+        System.out.println("ok getUserInfo " + me.getDefaultRole());
+
+        String valid = port.checkLogin(login(password), auth).getStatus();
+        String invalid = port.checkLogin(login("not the password"), auth).getStatus();
+        check("ValidLogin".equals(valid) && "InvalidLogin".equals(invalid), "checkLogin: " + valid + ", " + invalid);
+        System.out.println("ok checkLogin " + valid + " " + invalid);
+
+        GetCompanySettingsParam settingsOf = new GetCompanySettingsParam();
+        settingsOf.setCompanyHandle(company);
+        AuthHeader admin = auth(adminUser, adminPassword);
+        String zone = port.getCompanySettings(settingsOf, admin).getSettings().getTimeZone();
+        check(zone != null && !zone.isEmpty(), "getCompanySettings has a time zone");
+        System.out.println("ok getCompanySettings " + zone);
+    }
+
+    /** Folders written in the path forms clients use, under one folder of this run's own, which goes at the end. */
+    private void folders(IpsApiPortType port, AuthHeader auth, String base) throws Exception {
+        String root = companyName + "/";
+        String shoes = port.createFolder(createFolder("/" + root + base + "/products/shoes/"), auth).getFolderHandle();
+        String archive = port.createFolder(createFolder(base + "/archive"), auth).getFolderHandle();
+        check(shoes.startsWith("f|" + company + "|"), "createFolder answered " + shoes);
+        System.out.println("ok createFolder " + shoes);
+
+        List<Folder> listed = port.getFolders(getFolders(base + "/products"), auth).getFolderArray().getItems();
+        check(listed.size() == 2 && (root + base + "/products/").equals(listed.get(0).getPath())
+                && (root + base + "/products/shoes/").equals(listed.get(1).getPath()), "getFolders lists the folder and its subfolder");
+        check(shoes.equals(listed.get(1).getFolderHandle()) && listed.get(1).getLastModified().getYear() >= 2024, "getFolders: the new folder's handle and time");
+        System.out.println("ok getFolders " + listed.size());
+
+        RenameFolderParam rename = new RenameFolderParam();
+        rename.setCompanyHandle(company);
+        rename.setFolderHandle(shoes);
+        rename.setFolderName("boots");
+        MoveFolderParam move = new MoveFolderParam();
+        move.setCompanyHandle(company);
+        move.setFolderHandle(shoes);
+        move.setDestFolderHandle(archive);
+        String renamed = port.renameFolder(rename, auth).getFolderHandle();
+        String moved = port.moveFolder(move, auth).getFolderHandle();
+        check(shoes.equals(renamed) && shoes.equals(moved), "renameFolder, moveFolder answered " + renamed + ", " + moved);
+        System.out.println("ok renameFolder");
+        System.out.println("ok moveFolder");
+
+        List<Folder> tree = port.getFolderTree(folderTree(root + base + "/", -1), auth).getFolders().getItems();
+        check(tree.size() == 1 && Boolean.TRUE.equals(tree.get(0).isHasSubfolders()), "getFolderTree has the run's folder");
+        List<Folder> top = tree.get(0).getSubfolderArray().getItems();
+        check(top.size() == 2 && (root + base + "/archive/").equals(top.get(0).getPath()) && (root + base + "/products/").equals(top.get(1).getPath()),
+                "getFolderTree lists archive and products");
+        List<Folder> boots = top.get(0).getSubfolderArray().getItems();
+        check(boots.size() == 1 && shoes.equals(boots.get(0).getFolderHandle()) && (root + base + "/archive/boots/").equals(boots.get(0).getPath()),
+                "getFolderTree: the renamed folder where it was moved");
+        System.out.println("ok getFolderTree " + boots.get(0).getPath());
+
+        port.deleteFolder(deleteFolder(shoes), auth);
+        List<Folder> archived = port.getFolderTree(folderTree(base + "/archive", 1), auth).getFolders().getItems();
+        check(Boolean.FALSE.equals(archived.get(0).isHasSubfolders()) && archived.get(0).getSubfolderArray() == null, "the deleted folder is gone");
+        System.out.println("ok deleteFolder");
+
+        Folder own = port.getFolders(getFolders(base), auth).getFolderArray().getItems().get(0);
+        port.deleteFolder(deleteFolder(own.getFolderHandle()), auth);
+    }
+
+    private CheckLoginParam login(String secret) {
+        CheckLoginParam login = new CheckLoginParam();
+        login.setCompanyHandle(company);
+        login.setEmail(user);
+        login.setPassword(secret);
+        return login;
+    }
+
+    private CreateFolderParam createFolder(String path) {
+        CreateFolderParam create = new CreateFolderParam();
+        create.setCompanyHandle(company);
+        create.setFolderPath(path);
+        return create;
+    }
+
+    private GetFoldersParam getFolders(String path) {
+        GetFoldersParam folders = new GetFoldersParam();
+        folders.setCompanyHandle(company);
+        folders.setFolderPath(path);
+        return folders;
+    }
+
+    private GetFolderTreeParam folderTree(String path, int depth) {
+        GetFolderTreeParam tree = new GetFolderTreeParam();
+        tree.setCompanyHandle(company);
+        tree.setFolderPath(path);
+        tree.setDepth(depth);
+        return tree;
+    }
+
+    private DeleteFolderParam deleteFolder(String handle) {
+        DeleteFolderParam delete = new DeleteFolderParam();
+        delete.setCompanyHandle(company);
+        delete.setFolderHandle(handle);
+        return delete;
     }
 
     /** One call and one fault through the client generated from the unversioned WSDL. */
@@ -217,8 +359,12 @@ public final class IpsApiJavaClient {
     }
 
     private AuthHeader auth(String secret) {
+        return auth(user, secret);
+    }
+
+    private static AuthHeader auth(String name, String secret) {
         AuthHeader auth = new AuthHeader();
-        auth.setUser(user);
+        auth.setUser(name);
         auth.setPassword(secret);
         auth.setAppName("java-wsimport");
         return auth;
@@ -261,6 +407,11 @@ public final class IpsApiJavaClient {
         String value = System.getenv(name);
         check(value != null && !value.isEmpty(), name + " is not set");
         return value;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
     }
 
     private static void check(boolean condition, String what) {
