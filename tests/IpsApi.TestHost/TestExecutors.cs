@@ -1,6 +1,6 @@
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Engine;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

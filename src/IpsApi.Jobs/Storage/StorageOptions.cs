@@ -10,7 +10,7 @@ public sealed class StorageOptions
 }
 
 /// <summary>
-/// The folders of one company under the storage root (ARCHITECTURE.md "Storage"). Company handles are
+/// The folders of one company under the storage root (the layout is in README.md, "Assets"). Company handles are
 /// restricted to safe file names when companies are created, so a handle is always one path segment.
 /// </summary>
 public sealed class CompanyFolders(string storageRoot, string companyHandle)
@@ -22,8 +22,6 @@ public sealed class CompanyFolders(string storageRoot, string companyHandle)
 
     /// <summary>What the HTTP delivery side serves for the company.</summary>
     public string Publish => Path.Combine(Root, "publish");
-
-    public string PublishStatic => Path.Combine(Publish, "static");
 
     /// <summary>
     /// A path from a request or a directory listing, resolved inside <paramref name="folder"/>; null when it

@@ -1,4 +1,4 @@
-using IpsApi.Jobs.Queries;
+using IpsApi.Jobs.Store;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
 

@@ -1,6 +1,6 @@
 using IpsApi.Jobs.Control;
-using IpsApi.Jobs.Queries;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Submit;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap.Mapping;
@@ -16,7 +16,7 @@ public sealed partial class IpsApiService(
     IHttpContextAccessor http,
     CompanyAccess companies,
     JobHandleResolver handles,
-    JobStore jobs,
+    GroupCommitSubmitter submitter,
     JobQueries queries,
     JobLogQueries logQueries,
     JobControl control,
@@ -50,7 +50,7 @@ public sealed partial class IpsApiService(
             ? call.User
             : await companies.RequireMemberAsync(company!, definition.NotifyUserHandle, cancellationToken);
 
-        var submitted = await jobs.SubmitAsync(
+        var submitted = await submitter.SubmitAsync(
             new JobSubmission(
                 definition,
                 company!.Id,

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.Jobs.Executors.AutomatedSets;
 

@@ -4,10 +4,10 @@ using System.Xml.Linq;
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Publishing;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.Executors.Export;
 using IpsApi.Jobs.Executors.VideoPublish;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.Jobs.Executors.CreateVideoSitemap;
 

@@ -4,8 +4,9 @@ using IpsApi.Assets.Files;
 using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

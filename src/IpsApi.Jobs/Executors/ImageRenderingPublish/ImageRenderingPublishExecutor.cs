@@ -2,9 +2,9 @@ using IpsApi.Assets.Files;
 using IpsApi.Assets.Publishing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.Executors.Publishing;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.Jobs.Executors.ImageRenderingPublish;
 

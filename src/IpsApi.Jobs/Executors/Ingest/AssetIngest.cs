@@ -2,8 +2,8 @@ using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
 using Microsoft.Extensions.Logging;
 
 namespace IpsApi.Jobs.Executors.Ingest;
@@ -22,7 +22,7 @@ public enum IngestResult
 /// and the optimized pyramid, PDF pages, video thumbnail and encodes, ZIP contents), stores the original and its
 /// renditions under fresh storage keys, then writes the rows in one transaction. Until that commit nothing is
 /// visible; if anything fails, the new files are removed again, so a failed ingest leaves no file and no row.
-/// The same code serves uploadUrlsJob, uploadDirectoryJob and, later, reprocessing.
+/// The same code serves uploadUrlsJob and uploadDirectoryJob; reprocessAssetsJob and optimizeImagesJob reprocess through it.
 /// </summary>
 public sealed class AssetIngest(
     AssetStore assets,

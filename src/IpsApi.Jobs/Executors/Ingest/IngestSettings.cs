@@ -1,9 +1,7 @@
 using IpsApi.Assets.Processing;
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 using ProcessingColor = IpsApi.Assets.Processing.ColorHandling;
-using ProcessingCorner = IpsApi.Assets.Processing.Corner;
-using ProcessingFill = IpsApi.Assets.Processing.FillMethod;
 
 namespace IpsApi.Jobs.Executors.Ingest;
 
@@ -73,11 +71,10 @@ public sealed record IngestSettings(
 
     private static ImageEdits EditsOf(IngestOptions options) => new(
         ManualCrop: options.ManualCropOptions is { } crop ? (crop.Left, crop.Right, crop.Top, crop.Bottom) : null,
-        AutoColorCrop: options.AutoColorCropOptions is { } color ? (CornerOf(color.Corner), color.Tolerance) : null,
+        AutoColorCrop: options.AutoColorCropOptions is { } color ? (color.Corner, color.Tolerance) : null,
         AutoTransparentCropTolerance: options.AutoTransparentCropOptions?.Tolerance,
         Knockout: options.KnockoutBackgroundOptions is { } knockout
-            ? (CornerOf(knockout.Corner), knockout.Tolerance ?? 0.1,
-               knockout.FillMethod == Definitions.FillMethod.MatchPixel ? ProcessingFill.MatchPixel : ProcessingFill.FloodFill)
+            ? (knockout.Corner, knockout.Tolerance ?? 0.1, knockout.FillMethod)
             : null,
         CreateMask: options.CreateMask,
         Unsharp: options.UnsharpMaskOptions is { } unsharp
@@ -89,12 +86,4 @@ public sealed record IngestSettings(
             ColorManagementMode.MaintainOriginal => ProcessingColor.MaintainOriginal,
             _ => ProcessingColor.Default,
         });
-
-    private static ProcessingCorner CornerOf(Definitions.Corner corner) => corner switch
-    {
-        Definitions.Corner.UpperRight => ProcessingCorner.UpperRight,
-        Definitions.Corner.BottomLeft => ProcessingCorner.BottomLeft,
-        Definitions.Corner.BottomRight => ProcessingCorner.BottomRight,
-        _ => ProcessingCorner.UpperLeft,
-    };
 }

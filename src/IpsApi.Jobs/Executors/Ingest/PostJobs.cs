@@ -1,7 +1,8 @@
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Engine.Submit;
+using IpsApi.Jobs.JobLog;
 using IpsApi.Jobs.Store;
-using Npgsql;
 
 namespace IpsApi.Jobs.Executors.Ingest;
 
@@ -9,7 +10,7 @@ namespace IpsApi.Jobs.Executors.Ingest;
 /// post*PublishJob: when an upload run ends, the publish jobs it names are submitted as "&lt;jobName&gt;_Pub" by
 /// the same user, to run now (postJobOnlyIfFiles: only when the run brought in at least one file).
 /// </summary>
-public sealed class PostJobs(JobStore jobs, NpgsqlDataSource dataSource)
+public sealed class PostJobs(GroupCommitSubmitter submitter)
 {
     public async Task SubmitAsync(JobRun run, PostJobOptions post, int filesIngested, CancellationToken cancellationToken)
     {
@@ -21,25 +22,13 @@ public sealed class PostJobs(JobStore jobs, NpgsqlDataSource dataSource)
             return;
         }
 
-        await using var command = dataSource.CreateCommand(
-            "select submit_user_id, notify_user_id, client_app, client_version from jobs where id = @id");
-        command.Parameters.AddWithValue("id", run.Job.Id);
-        long submitter, notify;
-        string? app, version;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            (submitter, notify) = (reader.GetInt64(0), reader.GetInt64(1));
-            app = reader.IsDBNull(2) ? null : reader.GetString(2);
-            version = reader.IsDBNull(3) ? null : reader.GetString(3);
-        }
-
         foreach (var spec in specs)
         {
             var definition = new JobDefinition(run.Job.Company.Handle, $"{run.Job.OriginalName}_Pub", null, run.Job.Definition.Locale,
                 new JobSchedule.RunNow(), $"Submitted by {run.Job.Name}", spec);
-            var submitted = await jobs.SubmitAsync(
-                new JobSubmission(definition, run.Job.Company.Id, submitter, notify, run.Job.Locale, app, version, run.Job.Name),
+            var submitted = await submitter.SubmitAsync(
+                new JobSubmission(definition, run.Job.Company.Id, run.Job.Submitter.Id, run.Job.Notify.Id, run.Job.Locale, run.Job.ClientApp,
+                    run.Job.ClientVersion, run.Job.Name),
                 cancellationToken);
             await run.Log.WriteAsync(JobLogTypes.InitiatingJobName, submitted.Handle.ToString(), cancellationToken: cancellationToken);
         }

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using IpsApi.Assets.Publishing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.Executors.Publishing;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.Jobs.Executors.MetadataPublish;
 

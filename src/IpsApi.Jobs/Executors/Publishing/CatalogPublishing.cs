@@ -2,8 +2,9 @@ using System.Globalization;
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Publishing;
 using IpsApi.Assets.Store;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
 
 namespace IpsApi.Jobs.Executors.Publishing;
 

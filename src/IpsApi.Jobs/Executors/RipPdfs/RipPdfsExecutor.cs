@@ -3,9 +3,10 @@ using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.Executors.Ingest;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.Logging;
 
 namespace IpsApi.Jobs.Executors.RipPdfs;

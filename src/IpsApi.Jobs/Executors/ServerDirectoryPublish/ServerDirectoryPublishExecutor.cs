@@ -1,9 +1,10 @@
 using System.Globalization;
 using IpsApi.Assets.Publishing;
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
 using IpsApi.Jobs.Storage;
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Jobs.Executors.ServerDirectoryPublish;

@@ -2,10 +2,11 @@ using System.Text;
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.Executors.Ingest;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 using IpsApi.Jobs.Storage;
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Jobs.Executors.UploadDirectory;

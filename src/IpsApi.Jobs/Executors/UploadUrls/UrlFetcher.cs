@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using IpsApi.Jobs.Engine;
+using IpsApi.Jobs.JobLog;
 using IpsApi.Jobs.Net;
-using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Jobs.Executors.UploadUrls;
@@ -31,7 +32,7 @@ public sealed class UrlFetcher(IHttpClientFactory clients, OutboundUrlPolicy pol
             }
             catch (Exception e) when (attempt < settings.Retries && IsWorthRetrying(e) && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500 * (1 << attempt)), cancellationToken);
+                await Task.Delay(Backoff.DelayAfter(attempt + 1, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1)), cancellationToken);
             }
             catch (HttpRequestException e) when (OutboundRequestRefusedException.FindIn(e) is { } refused)
             {

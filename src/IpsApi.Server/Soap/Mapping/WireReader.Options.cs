@@ -1,3 +1,4 @@
+using IpsApi.Assets.Processing;
 using D = IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 
@@ -32,7 +33,7 @@ internal sealed partial class WireReader
             return null;
         }
 
-        var corner = RequiredEnum<D.Corner>(o.Corner, PathOf(path, "corner"));
+        var corner = RequiredEnum<Corner>(o.Corner, PathOf(path, "corner"));
         var tolerance = RequiredDouble(o.Tolerance, PathOf(path, "tolerance"));
         InRange(o.Tolerance, PathOf(path, "tolerance"), 0, 1);
         return new D.AutoColorCropOptions(corner, tolerance);
@@ -57,9 +58,9 @@ internal sealed partial class WireReader
             return null;
         }
 
-        var corner = RequiredEnum<D.Corner>(o.Corner, PathOf(path, "corner"));
+        var corner = RequiredEnum<Corner>(o.Corner, PathOf(path, "corner"));
         InRange(o.Tolerance, PathOf(path, "tolerance"), 0, 1);
-        var fillMethod = RequiredEnum<D.FillMethod>(o.FillMethod, PathOf(path, "fillMethod"));
+        var fillMethod = RequiredEnum<FillMethod>(o.FillMethod, PathOf(path, "fillMethod"));
         return new D.KnockoutBackgroundOptions(corner, o.Tolerance, fillMethod);
     }
 
