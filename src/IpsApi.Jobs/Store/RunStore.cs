@@ -74,7 +74,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         open.Parameters.AddWithValue("instance", instanceName);
         open.Parameters.AddWithValue("fire", fireInstanceId);
         open.Parameters.AddWithValue("logType", beginLogType);
-        open.Parameters.AddWithValue("subType", SubTypeOf(job.Definition.Spec));
+        open.Parameters.AddWithValue("subType", job.Definition.Spec.SubType());
         open.Parameters.AddWithValue("trigger", triggerTime);
         open.Parameters.AddWithValue("started", startedAt);
         open.Parameters.AddWithValue("server", serverName);
@@ -181,9 +181,17 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task UpsertTaskProgressAsync(long runId, TaskProgressReport report, CancellationToken cancellationToken)
+    /// <summary>The run's progress and the TaskProgress entry of its work, written together in one round trip.</summary>
+    public async Task ReportItemsAsync(long runId, int percent, TaskProgressReport task, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var batch = dataSource.CreateBatch();
+        var progress = new NpgsqlBatchCommand(
+            "update job_runs set progress = @progress, progress_message = @message, last_progress_update = now() where id = @id");
+        progress.Parameters.AddWithValue("progress", percent);
+        progress.Parameters.AddWithValue("message", task.Message);
+        progress.Parameters.AddWithValue("id", runId);
+        batch.BatchCommands.Add(progress);
+        var upsert = new NpgsqlBatchCommand(
             """
             insert into job_task_progress (run_id, task_type, task_state, num_processed, num_processing, num_pending, progress, progress_message)
             values (@run, @type, @state, @processed, @processing, @pending, @progress, @message)
@@ -192,15 +200,16 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                 num_processing = excluded.num_processing, num_pending = excluded.num_pending,
                 progress = excluded.progress, progress_message = excluded.progress_message, last_update = now()
             """);
-        command.Parameters.AddWithValue("run", runId);
-        command.Parameters.AddWithValue("type", report.TaskType);
-        command.Parameters.AddWithValue("state", report.TaskState);
-        command.Parameters.AddWithValue("processed", report.NumProcessed);
-        command.Parameters.AddWithValue("processing", report.NumProcessing);
-        command.Parameters.AddWithValue("pending", report.NumPending);
-        command.Parameters.AddWithValue("progress", report.Progress);
-        command.Parameters.AddWithValue("message", report.Message);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        upsert.Parameters.AddWithValue("run", runId);
+        upsert.Parameters.AddWithValue("type", task.TaskType);
+        upsert.Parameters.AddWithValue("state", task.TaskState);
+        upsert.Parameters.AddWithValue("processed", task.NumProcessed);
+        upsert.Parameters.AddWithValue("processing", task.NumProcessing);
+        upsert.Parameters.AddWithValue("pending", task.NumPending);
+        upsert.Parameters.AddWithValue("progress", task.Progress);
+        upsert.Parameters.AddWithValue("message", task.Message);
+        batch.BatchCommands.Add(upsert);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -299,17 +308,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
 
         return requests;
     }
-
-    private static string SubTypeOf(JobSpec spec) => spec switch
-    {
-        ImageServingPublishSpec publish => publish.PublishType switch
-        {
-            PublishType.Incremental => "increment",
-            PublishType.FullWithSearch => "fullwithsearch",
-            _ => "full",
-        },
-        _ => "",
-    };
 
     private static NpgsqlParameter Text(string name, string? value) =>
         new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };

@@ -1,7 +1,7 @@
 using IpsApi.Assets.Files;
-using IpsApi.Jobs.Executors.Export;
-using Microsoft.AspNetCore.Hosting.Server;
+using IpsApi.Jobs.JobTypes.Export;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace IpsApi.Server.Hosting;
 

@@ -3,7 +3,7 @@ using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Hosting;
-using IpsApi.Jobs.Executors;
+using IpsApi.Jobs.JobTypes;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;

@@ -95,20 +95,7 @@ public sealed partial class IpsApiService
                 ],
             },
         };
-        var echo = JobDefinitionEcho.ToSubmitJobParam(job.Definition);
-        active.ImageServingPublishJob = echo.ImageServingPublishJob;
-        active.ImageRenderingPublishJob = echo.ImageRenderingPublishJob;
-        active.VideoPublishJob = echo.VideoPublishJob;
-        active.ServerDirectoryPublishJob = echo.ServerDirectoryPublishJob;
-        active.MetadataPublishJob = echo.MetadataPublishJob;
-        active.UploadDirectoryJob = echo.UploadDirectoryJob;
-        active.UploadUrlsJob = echo.UploadUrlsJob;
-        active.OptimizeImagesJob = echo.OptimizeImagesJob;
-        active.RipPdfsJob = echo.RipPdfsJob;
-        active.ReprocessAssetsJob = echo.ReprocessAssetsJob;
-        active.CreateVideoSitemapJob = echo.CreateVideoSitemapJob;
-        active.ExportJob = echo.ExportJob;
-        active.AutomatedSetGenerationJob = echo.AutomatedSetGenerationJob;
+        JobDefinitionEcho.EchoInto(job.Definition.Spec, active);
         return active;
     }
 
@@ -130,20 +117,7 @@ public sealed partial class IpsApiService
             TimeZone = entry.TimeZone,
             TriggerState = entry.TriggerState,
         };
-        var echo = JobDefinitionEcho.ToSubmitJobParam(job.Definition);
-        scheduled.ImageServingPublishJob = echo.ImageServingPublishJob;
-        scheduled.ImageRenderingPublishJob = echo.ImageRenderingPublishJob;
-        scheduled.VideoPublishJob = echo.VideoPublishJob;
-        scheduled.ServerDirectoryPublishJob = echo.ServerDirectoryPublishJob;
-        scheduled.MetadataPublishJob = echo.MetadataPublishJob;
-        scheduled.UploadDirectoryJob = echo.UploadDirectoryJob;
-        scheduled.UploadUrlsJob = echo.UploadUrlsJob;
-        scheduled.OptimizeImagesJob = echo.OptimizeImagesJob;
-        scheduled.RipPdfsJob = echo.RipPdfsJob;
-        scheduled.ReprocessAssetsJob = echo.ReprocessAssetsJob;
-        scheduled.CreateVideoSitemapJob = echo.CreateVideoSitemapJob;
-        scheduled.ExportJob = echo.ExportJob;
-        scheduled.AutomatedSetGenerationJob = echo.AutomatedSetGenerationJob;
+        JobDefinitionEcho.EchoInto(job.Definition.Spec, scheduled);
         return scheduled;
     }
 }

@@ -1,6 +1,7 @@
 using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Submit;
+using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap.Mapping;

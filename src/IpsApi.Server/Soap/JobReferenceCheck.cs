@@ -1,7 +1,8 @@
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Executors.AutomatedSets;
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.JobTypes.AutomatedSets;
+using IpsApi.Jobs.JobTypes.Export;
+using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Server.Soap.Mapping;
 
 namespace IpsApi.Server.Soap;

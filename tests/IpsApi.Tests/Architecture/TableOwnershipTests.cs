@@ -33,9 +33,9 @@ public sealed partial class TableOwnershipTests
         ["file_intents"] = "IpsApi.Assets/Store/",
         ["publish_catalogs"] = "IpsApi.Assets/Publishing/",
         ["publish_entries"] = "IpsApi.Assets/Publishing/",
-        ["set_scripts"] = "IpsApi.Jobs/Executors/AutomatedSets/",
-        ["image_macros"] = "IpsApi.Jobs/Executors/Export/",
-        ["export_downloads"] = "IpsApi.Jobs/Executors/Export/",
+        ["set_scripts"] = "IpsApi.Jobs/JobTypes/AutomatedSets/",
+        ["image_macros"] = "IpsApi.Jobs/JobTypes/Export/",
+        ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
         ["login_failures"] = "IpsApi.Server/Auth/",
     };
 
@@ -47,8 +47,8 @@ public sealed partial class TableOwnershipTests
         ("IpsApi.Jobs/Store/", "users"),
         ("IpsApi.Assets/Store/", "companies"),
         ("IpsApi.Assets/Publishing/", "companies"),
-        ("IpsApi.Jobs/Executors/AutomatedSets/", "companies"),
-        ("IpsApi.Jobs/Executors/Export/", "companies"),
+        ("IpsApi.Jobs/JobTypes/AutomatedSets/", "companies"),
+        ("IpsApi.Jobs/JobTypes/Export/", "companies"),
         ("IpsApi.Jobs/Notifications/OutboxQueries.cs", "companies"),
         // The company of a message is the company of its run.
         ("IpsApi.Jobs/Notifications/OutboxQueries.cs", "job_runs"),

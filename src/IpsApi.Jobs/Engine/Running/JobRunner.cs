@@ -47,7 +47,7 @@ public sealed class JobRunner(
         }
 
         var type = job.Definition.Spec.Type;
-        var (begin, end) = JobLogTypes.BeginEnd(type);
+        var (begin, end) = JobLogTypes.BeginEnd(job.Definition.Spec.LogName());
         var opened = await runs.OpenAsync(
             job, claim.FireInstanceId, claim.QueuedAt, claim.Recovering,
             node, serverZone.Zone, begin, OpeningRecords(job, begin, type, node), shutdown);
@@ -71,7 +71,7 @@ public sealed class JobRunner(
 
         var log = new JobLogWriter(opened.RunId, runs, job.Locale);
         var run = new JobRun(job, opened.RunId, opened.InstanceName, node, log, runs, jobs);
-        var (emailSetting, callbackUrl) = NotificationSettingsOf(job.Definition.Spec);
+        var (emailSetting, callbackUrl) = job.Definition.Spec.Notification();
         var stopOrPause = cancellations.Register(opened.RunId);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopOrPause);
         try
@@ -214,21 +214,4 @@ public sealed class JobRunner(
             run.InstanceName, outcome, counts, opened.StartedAt, totals is null ? null : DateTimeOffset.UtcNow,
             run.Log.FirstErrors, job.Locale, job.Notify.Email, job.Notify.DisplayName, emailSetting.ToString(), callbackUrl);
     }
-
-    /// <summary>Who hears about a run and how: the emailSetting and completion URL of its job element.</summary>
-    private static (EmailSetting Email, string? CallbackUrl) NotificationSettingsOf(JobSpec spec) => spec switch
-    {
-        ImageServingPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
-        ImageRenderingPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
-        VideoPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
-        ServerDirectoryPublishSpec s => (s.EmailSetting, s.HttpCompletionUrl),
-        UploadDirectorySpec s => (s.EmailSetting, s.Post.PostHttpUrl),
-        UploadUrlsSpec s => (s.EmailSetting, s.Post.PostHttpUrl),
-        RipPdfsSpec s => (s.EmailSetting, s.Post.PostHttpUrl),
-        ReprocessAssetsSpec s => (s.EmailSetting, s.Post.PostHttpUrl),
-        OptimizeImagesSpec s => (s.EmailSetting, null),
-        ExportSpec s => (s.EmailSetting, null),
-        AutomatedSetGenerationSpec s => (s.EmailSetting, null),
-        _ => (EmailSetting.None, null),
-    };
 }
