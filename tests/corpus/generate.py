@@ -318,7 +318,7 @@ def traversal():
     attacks = {
         "dotdot": "../escape",
         "deep-dotdot": "a/b/../../../escape",
-        "absolute": "/etc/passwd",
+        "rooted-dotdot": "/../etc/passwd",
         "drive": "C:/Windows/win.ini",
         "backslash": "a\\..\\..\\escape",
         "control": "a&#x1;b",

@@ -6,7 +6,7 @@ using NetVips;
 namespace IpsApi.Bench.Delivery;
 
 /// <summary>
-/// The delivery benchmark of issue 7: images of 24 megapixels are uploaded and published like a user does it
+/// The delivery benchmark: images of 24 megapixels are uploaded and published like a user does it
 /// (uploadUrlsJob, imageServingPublishJob); then many clients at once ask /is/image for 512-pixel JPEGs of them,
 /// against libvips thumbnail making the same 512-pixel JPEGs from the same published pyramid files, with as many
 /// at a time, in the same process and run. Everything it makes is removed at the end.

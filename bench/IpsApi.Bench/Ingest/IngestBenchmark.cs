@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace IpsApi.Bench.Ingest;
 
 /// <summary>
-/// The ingest benchmark of issue 5: one uploadUrlsJob of many 1-5 MB images from a loopback HTTP server, timed
+/// The ingest benchmark: one uploadUrlsJob of many 1-5 MB images from a loopback HTTP server, timed
 /// from the submitJob request to the run's end, against curl downloading the same URLs with the same
 /// parallelism in the same run. Everything it makes (images, database, storage) is removed at the end.
 /// </summary>

@@ -7,7 +7,7 @@ using System.Text;
 namespace IpsApi.Bench.Jobs;
 
 /// <summary>
-/// Issue 10's benchmark: the door (submitJob) and the engine (dispatch, drain), each beside a baseline measured
+/// The jobs benchmark: the door (submitJob) and the engine (dispatch, drain), each beside a baseline measured
 /// in the same run. Every server under test is a child process on a database of its own, dropped afterwards.
 /// </summary>
 public static class JobsBenchmark

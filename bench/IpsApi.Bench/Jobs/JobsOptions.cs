@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace IpsApi.Bench.Jobs;
 
-/// <summary>The command line of 'bench jobs', with the defaults of issue 10's goals.</summary>
+/// <summary>The command line of 'bench jobs', with defaults that fit a run of about ten minutes.</summary>
 public sealed record JobsOptions(
     int Seconds, int Clients, int DispatchJobs, int DrainJobs, int Threads, IReadOnlySet<string> Parts, string ResultsPath,
     string AdminConnectionString, IReadOnlyList<string> Arguments)
@@ -10,8 +10,8 @@ public sealed record JobsOptions(
     public static readonly string[] AllParts = ["submit", "dispatch", "drain"];
 
     /// <summary>
-    /// Issue 10 names 10,000; at this server's drain speed that takes far past the 10 minutes the whole benchmark
-    /// should take, so the default is smaller and '--drain-jobs 10000' gives the issue's figure.
+    /// A backlog of 10,000 takes at this server's drain speed far past the 10 minutes the whole benchmark should take,
+    /// so the default is smaller; '--drain-jobs 10000' gives the larger figure.
     /// </summary>
     public const int DefaultDrainJobs = 2500;
 
@@ -25,7 +25,7 @@ public sealed record JobsOptions(
           --seconds N       length of each submit load (default 60)
           --clients N       concurrent submitJob clients (default 16)
           --dispatch-jobs N jobs submitted one at a time for the dispatch latency (default 1000)
-          --drain-jobs N    backlog for the drain (default 2500; issue 10 names 10000, which takes longer)
+          --drain-jobs N    backlog for the drain (default 2500; 10000 takes longer)
           --threads N       Quartz threads of plain Quartz (default 4, the server's IPSAPI_SCHEDULER__MAXCONCURRENTRUNS)
           --only P,...      only these parts: submit, dispatch, drain (default all)
           --results P       where the table is recorded (default bench/RESULTS.md; only a run of all parts records)

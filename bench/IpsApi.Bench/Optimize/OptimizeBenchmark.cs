@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace IpsApi.Bench.Optimize;
 
 /// <summary>
-/// The optimize benchmark of issue 6: one optimizeImagesJob, submitted over SOAP, over a catalog of camera-sized
+/// The optimize benchmark: one optimizeImagesJob, submitted over SOAP, over a catalog of camera-sized
 /// JPEGs that have no optimized pyramid yet, timed from the submitJob request to the run's end, against the vips
 /// command line writing the same kind of pyramid from the same files in the same run. Everything it makes
 /// (images, database, storage) is removed at the end.

@@ -23,8 +23,8 @@ public interface IFileStore
     /// <summary>A local path for tools that read files (libvips, poppler, ffmpeg).</summary>
     string LocalPath(string key);
 
-    /// <summary>A scratch folder on the same file system as the store, so finished files move in by rename.</summary>
-    string CreateWorkFolder(string companyHandle);
+    /// <summary>A scratch folder of the company on the same file system as the store, so finished files move in by rename.</summary>
+    string CreateWorkFolder(CompanyStorage company);
 }
 
 /// <summary>The storage root as a local (or mounted, shared) folder.</summary>
@@ -71,9 +71,9 @@ public sealed class LocalFileStore(string root) : IFileStore
             : throw new ArgumentException("The storage key leaves the storage root.", nameof(key));
     }
 
-    public string CreateWorkFolder(string companyHandle)
+    public string CreateWorkFolder(CompanyStorage company)
     {
-        var folder = LocalPath($"{companyHandle}/.work/{Guid.NewGuid():N}");
+        var folder = LocalPath(company.NewWorkFolder());
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -23,16 +23,16 @@ public sealed class CatalogDraft : IAsyncDisposable
     private readonly NpgsqlConnection _connection;
     private readonly IFileStore _files;
     private readonly long _companyId;
-    private readonly string _companyHandle;
+    private readonly CompanyStorage _company;
 
     internal CatalogDraft(
-        NpgsqlConnection connection, IFileStore files, long companyId, string companyHandle, CatalogKind kind, long version,
+        NpgsqlConnection connection, IFileStore files, long companyId, CompanyStorage company, CatalogKind kind, long version,
         DateTimeOffset? lastPublished, bool currentSearchable, Dictionary<string, PublishedEntry> current)
     {
         _connection = connection;
         _files = files;
         _companyId = companyId;
-        _companyHandle = companyHandle;
+        _company = company;
         Kind = kind;
         Version = version;
         LastPublished = lastPublished;
@@ -79,7 +79,7 @@ public sealed class CatalogDraft : IAsyncDisposable
     public async Task<string> PlaceFileAsync(string localPath, string source, string extension, CancellationToken cancellationToken)
     {
         var name = FileNameOf(source, extension);
-        var destination = _files.LocalPath(PublishCatalogs.StorageKey(_companyHandle, Kind, name));
+        var destination = _files.LocalPath(_company.Published(Kind.Folder(), name));
         if (File.Exists(destination))
         {
             return name;
@@ -176,7 +176,7 @@ public sealed class CatalogDraft : IAsyncDisposable
     /// </summary>
     private int RemoveUnreferencedFiles()
     {
-        var folder = _files.LocalPath(PublishCatalogs.StorageKey(_companyHandle, Kind, "x"));
+        var folder = _files.LocalPath(_company.Published(Kind.Folder(), "x"));
         folder = Path.GetDirectoryName(folder)!;
         if (!Directory.Exists(folder))
         {

@@ -19,7 +19,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
     /// Starts a new version of the company's catalog of this kind. Publishes of one catalog take turns (a database
     /// lock held by the draft until it is disposed), so two jobs never build on the same version.
     /// </summary>
-    public async Task<CatalogDraft> BeginAsync(long companyId, string companyHandle, CatalogKind kind, CancellationToken cancellationToken)
+    public async Task<CatalogDraft> BeginAsync(long companyId, CompanyStorage company, CatalogKind kind, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -81,7 +81,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
                 next = (long)(await sequence.ExecuteScalarAsync(cancellationToken))!;
             }
 
-            return new CatalogDraft(connection, files, companyId, companyHandle, kind, next, publishedAt, searchable, entries);
+            return new CatalogDraft(connection, files, companyId, company, kind, next, publishedAt, searchable, entries);
         }
         catch
         {
@@ -95,7 +95,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
     {
         await using var command = dataSource.CreateCommand(
             $"""
-             select c.version, {EntryColumns}
+             select c.version, co.storage_folder, {EntryColumns}
              from companies co
              join publish_catalogs c on c.company_id = co.id and c.kind = @kind
              join publish_entries e on e.company_id = c.company_id and e.kind = c.kind and e.version = c.version
@@ -110,8 +110,8 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
             return null;
         }
 
-        var entry = ReadEntry(reader, 1);
-        return new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(companyHandle, kind, entry.File));
+        var entry = ReadEntry(reader, 2);
+        return new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(new CompanyStorage(reader.GetString(1)), kind, entry.File));
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
         var kindNames = kinds.Select(k => k.ToString()).ToArray();
         await using var command = dataSource.CreateCommand(
             $"""
-             select c.version, c.kind, {EntryColumns}
+             select c.version, c.kind, co.storage_folder, {EntryColumns}
              from companies co
              join publish_catalogs c on c.company_id = co.id and c.kind = any(@kinds)
              join publish_entries e on e.company_id = c.company_id and e.kind = c.kind and e.version = c.version
@@ -141,8 +141,8 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
         }
 
         var kind = Enum.Parse<CatalogKind>(reader.GetString(1));
-        var entry = ReadEntry(reader, 2);
-        return (kind, new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(companyHandle, kind, entry.File)));
+        var entry = ReadEntry(reader, 3);
+        return (kind, new PublishedItem(entry, reader.GetInt64(0), entry.File is null ? null : FilePath(new CompanyStorage(reader.GetString(2)), kind, entry.File)));
     }
 
     /// <summary>Every entry of the current version, in name order (a sitemap, a metadata index).</summary>
@@ -199,9 +199,7 @@ public sealed class PublishCatalogs(NpgsqlDataSource dataSource, IFileStore file
     }
 
     /// <summary>The local path of a published file.</summary>
-    public string FilePath(string companyHandle, CatalogKind kind, string file) => files.LocalPath(StorageKey(companyHandle, kind, file));
-
-    internal static string StorageKey(string companyHandle, CatalogKind kind, string file) => $"{companyHandle}/publish/{kind.Folder()}/{file}";
+    public string FilePath(CompanyStorage company, CatalogKind kind, string file) => files.LocalPath(company.Published(kind.Folder(), file));
 
     internal static PublishedEntry ReadEntry(NpgsqlDataReader reader, int first)
     {

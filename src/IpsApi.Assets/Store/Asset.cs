@@ -52,21 +52,33 @@ public sealed record Rendition(string Kind, string Name, string StorageKey, long
 /// <summary>Asset handles: <c>a|&lt;company&gt;|&lt;id&gt;</c>, opaque to clients and stable for the asset's life.</summary>
 public static class AssetHandles
 {
-    public static string Format(string companyHandle, long id) =>
-        $"a|{companyHandle}|{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string Format(string companyHandle, long id) => CompanyScopedHandle.Format("a", companyHandle, id);
 
-    public static bool TryParse(string? handle, out string companyHandle, out long id)
+    public static bool TryParse(string? handle, out string companyHandle, out long id) =>
+        CompanyScopedHandle.TryParse("a", handle, out companyHandle, out id);
+}
+
+/// <summary>
+/// Handles of the form <c>&lt;kind&gt;|&lt;company handle&gt;|&lt;id&gt;</c>: read from both ends, so the company
+/// handle in the middle may hold anything, '|' included.
+/// </summary>
+public static class CompanyScopedHandle
+{
+    public static string Format(string kind, string companyHandle, long id) =>
+        $"{kind}|{companyHandle}|{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static bool TryParse(string kind, string? handle, out string companyHandle, out long id)
     {
         companyHandle = "";
         id = 0;
-        var parts = handle?.Split('|');
-        if (parts is not ["a", { Length: > 0 } company, var number]
-            || !long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id))
+        var lastBar = handle?.LastIndexOf('|') ?? -1;
+        if (handle is null || !handle.StartsWith(kind + "|", StringComparison.Ordinal) || lastBar <= kind.Length + 1
+            || !long.TryParse(handle.AsSpan(lastBar + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id))
         {
             return false;
         }
 
-        companyHandle = company;
+        companyHandle = handle[(kind.Length + 1)..lastBar];
         return true;
     }
 }

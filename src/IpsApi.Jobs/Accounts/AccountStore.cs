@@ -7,22 +7,71 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
 {
     private const string UserColumns = "u.id, u.handle, u.email, u.role, u.first_name, u.last_name, u.active";
 
+    private const string CompanyColumns = "c.id, c.handle, c.name, c.storage_folder, c.expires, c.ims_org_id";
+
     public async Task<Company?> FindCompanyAsync(string handle, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("select id, handle, name from companies where handle = @handle");
+        await using var command = dataSource.CreateCommand($"select {CompanyColumns} from companies c where c.handle = @handle");
         command.Parameters.AddWithValue("handle", handle);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadCompany(reader) : null;
+    }
+
+    /// <summary>The companies with that name (case-insensitive) or IMS organisation id, in handle order.</summary>
+    public async Task<IReadOnlyList<Company>> FindCompaniesAsync(string? name, string? imsOrgId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {CompanyColumns} from companies c
+            where (@name::text is null or lower(c.name) = lower(@name)) and (@org::text is null or c.ims_org_id = @org)
+            order by c.handle
+            """);
+        command.Parameters.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)name ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("org", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)imsOrgId ?? DBNull.Value });
+        return await ReadCompaniesAsync(command, cancellationToken);
+    }
+
+    /// <summary>The companies a user belongs to, in handle order.</summary>
+    public async Task<IReadOnlyList<Company>> MemberCompaniesAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {CompanyColumns} from companies c join company_members m on m.company_id = c.id where m.user_id = @user order by c.handle");
+        command.Parameters.AddWithValue("user", userId);
+        return await ReadCompaniesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Of the given handles, the companies that exist (for handles that may begin another handle).</summary>
+    public async Task<IReadOnlyList<Company>> FindCompaniesByHandleAsync(IReadOnlyList<string> handles, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"select {CompanyColumns} from companies c where c.handle = any(@handles)");
+        command.Parameters.AddWithValue("handles", handles.ToArray());
+        return await ReadCompaniesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Sets or clears the company's expiry; false when no company has that handle.</summary>
+    public async Task<bool> SetExpiresAsync(string handle, DateTimeOffset? expires, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update companies set expires = @expires where handle = @handle");
+        command.Parameters.AddWithValue("handle", handle);
+        command.Parameters.Add(new NpgsqlParameter("expires", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)expires ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Sets or clears the company's IMS organisation id; false when no company has that handle.</summary>
+    public async Task<bool> SetImsOrgIdAsync(string handle, string? imsOrgId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update companies set ims_org_id = @org where handle = @handle");
+        command.Parameters.AddWithValue("handle", handle);
+        command.Parameters.Add(new NpgsqlParameter("org", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)imsOrgId ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>The company with that handle and whether the user belongs to it, in one round trip.</summary>
     public async Task<(Company Company, bool IsMember)?> FindCompanyForAsync(string handle, long userId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            select c.id, c.handle, c.name,
+            $"""
+            select {CompanyColumns},
                    exists (select 1 from company_members m where m.company_id = c.id and m.user_id = @user)
             from companies c where c.handle = @handle
             """);
@@ -30,7 +79,7 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), reader.GetBoolean(3))
+            ? (ReadCompany(reader), reader.GetBoolean(6))
             : null;
     }
 
@@ -76,16 +125,27 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Adds a company; false when the handle is taken.</summary>
+    /// <summary>Adds a company with its root folder and a storage folder of its own; false when the handle is taken.</summary>
     public async Task<bool> AddCompanyAsync(string handle, string name, CancellationToken cancellationToken = default)
     {
-        if (!CompanyHandles.IsValid(handle))
+        if (CompanyHandles.Problem(handle) is { } handleProblem)
         {
-            throw new ArgumentException($"'{handle}' is not a valid company handle.", nameof(handle));
+            throw new ArgumentException($"'{handle}' is not a valid company handle: {handleProblem}.", nameof(handle));
         }
 
+        if (CompanyHandles.NameProblem(name) is { } nameProblem)
+        {
+            throw new ArgumentException($"'{name}' is not a valid company name: {nameProblem}.", nameof(name));
+        }
+
+        // The id is drawn first: the storage folder is named by it.
         await using var command = dataSource.CreateCommand(
-            "insert into companies (handle, name) values (@handle, @name) on conflict (handle) do nothing");
+            """
+            with next as (select nextval(pg_get_serial_sequence('companies', 'id')) as id)
+            insert into companies (id, handle, name, storage_folder)
+            select next.id, @handle, @name, 'companies/' || next.id from next
+            on conflict (handle) do nothing
+            """);
         command.Parameters.AddWithValue("handle", handle);
         command.Parameters.AddWithValue("name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -148,16 +208,29 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<Company>> ListCompaniesAsync(CancellationToken cancellationToken = default)
     {
+        await using var command = dataSource.CreateCommand($"select {CompanyColumns} from companies c order by c.id");
+        return await ReadCompaniesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Company>> ReadCompaniesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var companies = new List<Company>();
-        await using var command = dataSource.CreateCommand("select id, handle, name from companies order by id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            companies.Add(new Company(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            companies.Add(ReadCompany(reader));
         }
 
         return companies;
     }
+
+    /// <summary>Reads <see cref="CompanyColumns"/> from the first column on.</summary>
+    private static Company ReadCompany(NpgsqlDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+        {
+            Expires = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+            ImsOrgId = reader.IsDBNull(5) ? null : reader.GetString(5),
+        };
 
     /// <summary>Every user with the handles of its companies.</summary>
     public async Task<IReadOnlyList<(User User, string[] Companies)>> ListUsersAsync(CancellationToken cancellationToken = default)

@@ -4,8 +4,9 @@ namespace IpsApi.Jobs.Handles;
 
 /// <summary>
 /// The job handle clients get back and hand in again: <c>&lt;company&gt;|&lt;name&gt;|</c> for a submitted job,
-/// <c>&lt;company&gt;|&lt;name&gt;|&lt;instance name&gt;|&lt;log id&gt;</c> for one of its runs. Opaque to clients;
-/// a job name may itself contain '|', so parsing works from both ends.
+/// <c>&lt;company&gt;|&lt;name&gt;|&lt;instance name&gt;|&lt;log id&gt;</c> for one of its runs. Opaque to clients.
+/// A company handle and a job name may both contain '|', so a handle is read against the company handle it
+/// must begin with (<see cref="TryParse(string?, string, out JobHandle)"/>), and the rest from both ends.
 /// </summary>
 public sealed record JobHandle(string CompanyHandle, string JobName, string? InstanceName = null, long? LogId = null)
 {
@@ -13,22 +14,38 @@ public sealed record JobHandle(string CompanyHandle, string JobName, string? Ins
         ? $"{CompanyHandle}|{JobName}|"
         : $"{CompanyHandle}|{JobName}|{InstanceName}|{LogId}";
 
+    /// <summary>Reads a handle that begins with the company handle <paramref name="companyHandle"/>.</summary>
+    public static bool TryParse(string? text, string companyHandle, out JobHandle handle)
+    {
+        handle = null!;
+        return !string.IsNullOrEmpty(text) && companyHandle.Length > 0
+            && text.Length > companyHandle.Length + 1
+            && text.StartsWith(companyHandle, StringComparison.Ordinal) && text[companyHandle.Length] == '|'
+            && TryParseAfterCompany(companyHandle, text[(companyHandle.Length + 1)..], out handle);
+    }
+
+    /// <summary>Reads a handle whose company handle holds no '|' (what it was before its first '|').</summary>
     public static bool TryParse(string? text, out JobHandle handle)
     {
         handle = null!;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
+        var firstBar = text?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        return firstBar > 0 && TryParse(text, text![..firstBar], out handle);
+    }
 
-        var firstBar = text.IndexOf('|', StringComparison.Ordinal);
-        if (firstBar <= 0)
+    /// <summary>
+    /// The company handles a job handle may begin with: what comes before each of its '|', longest first.
+    /// </summary>
+    public static IEnumerable<string> CompanyCandidates(string text)
+    {
+        for (var bar = text.LastIndexOf('|'); bar > 0; bar = text.LastIndexOf('|', bar - 1))
         {
-            return false;
+            yield return text[..bar];
         }
+    }
 
-        var company = text[..firstBar];
-        var rest = text[(firstBar + 1)..];
+    private static bool TryParseAfterCompany(string company, string rest, out JobHandle handle)
+    {
+        handle = null!;
         if (rest.EndsWith('|'))
         {
             var name = rest[..^1];

@@ -1,3 +1,6 @@
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.JobTypes.Export;
+
 namespace IpsApi.Jobs.JobLog;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using IpsApi.Assets.Files;
+
 namespace IpsApi.Jobs.Storage;
 
 /// <summary>Where company files live: section "IpsApi:Storage".</summary>
@@ -10,15 +12,14 @@ public sealed class StorageOptions
 }
 
 /// <summary>
-/// The folders of one company under the storage root (the layout is in README.md, "Assets"). Company handles are
-/// restricted to safe file names when companies are created, so a handle is always one path segment.
+/// The folders of one company under the storage root, as local paths (the layout itself is <see cref="CompanyStorage"/>).
 /// </summary>
-public sealed class CompanyFolders(string storageRoot, string companyHandle)
+public sealed class CompanyFolders(string storageRoot, CompanyStorage company)
 {
-    public string Root { get; } = Path.Combine(Path.GetFullPath(storageRoot), companyHandle);
+    public string Root { get; } = Path.Combine(Path.GetFullPath(storageRoot), company.Folder);
 
     /// <summary>The company's server directory: what uploadDirectoryJob and serverDirectoryPublishJob read.</summary>
-    public string Server => Path.Combine(Root, "server");
+    public string Server => Path.Combine(Path.GetFullPath(storageRoot), company.ServerDirectory);
 
     /// <summary>What the HTTP delivery side serves for the company.</summary>
     public string Publish => Path.Combine(Root, "publish");

@@ -39,7 +39,7 @@ public static class JobRecords
         """
         j.id, j.name, j.original_name, j.definition::text, j.locale, j.client_app, j.client_version,
         c.id, c.handle, c.name,
-        s.id, s.email, s.first_name, s.last_name, n.id, n.email, n.first_name, n.last_name, j.checkpoint
+        s.id, s.email, s.first_name, s.last_name, n.id, n.email, n.first_name, n.last_name, j.checkpoint, c.storage_folder
         """;
 
     /// <summary>The joins <see cref="Columns"/> reads from, after <c>jobs j</c>.</summary>
@@ -59,7 +59,7 @@ public static class JobRecords
         return new JobRecord(
             reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2),
             JobDefinitionJson.Deserialize(reader.GetString(first + 3)), reader.GetString(first + 4), Optional(5), Optional(6),
-            new Company(reader.GetInt64(first + 7), reader.GetString(first + 8), reader.GetString(first + 9)),
+            new Company(reader.GetInt64(first + 7), reader.GetString(first + 8), reader.GetString(first + 9), reader.GetString(first + 19)),
             PersonAt(10), PersonAt(14), Optional(18));
     }
 }

@@ -1,3 +1,4 @@
+using IpsApi.Jobs.Definitions;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -12,8 +12,10 @@ public static class AdminCommand
 {
     private const string Usage = """
         usage:
-          admin company add <handle> <name>
+          admin company add <handle> <name>      (the handle is any text clients will send, e.g. 47 or "c|748")
           admin company list
+          admin company set-expires <handle> <date|none>   (ISO 8601, e.g. 2027-01-31 or 2027-01-31T23:00:00Z)
+          admin company set-ims-org <handle> <IMS organisation id|none>
           admin user add <email> <password|-> <role> <company>[,<company>...] [--handle H] [--first NAME] [--last NAME]
                          (password '-' reads it from standard input; roles: IpsAdmin, IpsCompanyAdmin, IpsUser, ...)
           admin user list
@@ -67,10 +69,23 @@ public static class AdminCommand
         switch (args)
         {
             case ["company", "add", var handle, var name]:
-                if (!CompanyHandles.IsValid(handle))
+                if (CompanyHandles.Problem(handle) is { } handleProblem)
                 {
-                    await error.WriteLineAsync($"ipsapi admin: '{handle}' is not a company handle: use 1-64 letters, digits, '-', '_' or '.', not starting with '.'.");
+                    await error.WriteLineAsync($"ipsapi admin: '{handle}' is not a company handle: {handleProblem}.");
                     return 64;
+                }
+
+                if (CompanyHandles.NameProblem(name) is { } nameProblem)
+                {
+                    await error.WriteLineAsync($"ipsapi admin: '{name}' is not a company name: {nameProblem}.");
+                    return 64;
+                }
+
+                if ((await accounts.FindCompaniesAsync(name, null)).Count > 0)
+                {
+                    // getCompanyInfo finds a company by its name, and paths begin with it: names are unique.
+                    await error.WriteLineAsync($"ipsapi admin: a company named {name} already exists.");
+                    return 1;
                 }
 
                 if (!await accounts.AddCompanyAsync(handle, name))
@@ -84,10 +99,31 @@ public static class AdminCommand
             case ["company", "list"]:
                 foreach (var company in await accounts.ListCompaniesAsync())
                 {
-                    await output.WriteLineAsync($"{company.Handle}\t{company.Name}");
+                    var until = company.Expires?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+                    await output.WriteLineAsync($"{company.Handle}\t{company.Name}\t{company.RootPath}\texpires {until}\tims-org {company.ImsOrgId ?? "-"}");
                 }
 
                 return 0;
+            case ["company", "set-expires", var handle, var when]:
+                DateTimeOffset? expires = null;
+                if (when != "none")
+                {
+                    if (!DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture,
+                            System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                    {
+                        await error.WriteLineAsync($"ipsapi admin: '{when}' is not a date (e.g. 2027-01-31 or 2027-01-31T23:00:00Z) or 'none'.");
+                        return 64;
+                    }
+
+                    expires = parsed;
+                }
+
+                return await Report(await accounts.SetExpiresAsync(handle, expires),
+                    expires is null ? $"company {handle} does not expire" : $"company {handle} expires {expires:yyyy-MM-dd'T'HH:mm:ssK}",
+                    $"no company {handle}");
+            case ["company", "set-ims-org", var handle, var org]:
+                return await Report(await accounts.SetImsOrgIdAsync(handle, org == "none" ? null : org),
+                    $"company {handle} IMS organisation {(org == "none" ? "cleared" : org)}", $"no company {handle}");
             case ["user", "add", var email, var password, var role, var companyList, .. var flags]:
                 return await AddUserAsync(accounts, email, password, role, companyList, flags, output, error);
             case ["user", "set-password", var email, var password]:

@@ -1,3 +1,4 @@
+using IpsApi.Assets.Store;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
@@ -9,6 +10,10 @@ using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Delivery;
+using IpsApi.Server.Operations.Companies;
+using IpsApi.Server.Operations.Folders;
+using IpsApi.Server.Operations.Jobs;
+using IpsApi.Server.Operations;
 using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Soap;
@@ -91,14 +96,33 @@ public static class ServerApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
-        builder.Services.AddScoped<IpsApiService>();
+        builder.Services.AddIpsOperations();
+        builder.Services.AddSingleton<JobReadFilters>();
+        builder.Services.AddSingleton<JobSteering>();
+        builder.Services.AddSingleton<FolderStore>();
+        builder.Services.AddSingleton<FolderRequests>();
+        builder.Services.AddSingleton<UserLookup>();
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseMiddleware<SoapGateway>();
-        ((IApplicationBuilder)app).UseSoapEndpoint<IpsApiService>(soap =>
+        app.UseMiddleware<SoapGateway>(SoapCoreBranch(app));
+        app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
+        app.MapIpsOps();
+        app.MapIpsExports();
+        app.MapIpsDelivery();
+        return app;
+    }
+
+    /// <summary>
+    /// SoapCore in a pipeline of its own that only the gateway calls: no request from outside reaches it except
+    /// through the gateway's reading, limits and authentication.
+    /// </summary>
+    private static SoapDispatch SoapCoreBranch(IApplicationBuilder app)
+    {
+        var branch = app.New();
+        branch.UseSoapEndpoint<IIpsApi>(soap =>
         {
             soap.Path = WsdlDocument.ServicePath;
             soap.EncoderOptions =
@@ -111,11 +135,7 @@ public static class ServerApp
             soap.OmitXmlDeclaration = true;
             soap.CaseInsensitivePath = true;
         });
-        app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
-        app.MapIpsOps();
-        app.MapIpsExports();
-        app.MapIpsDelivery();
-        return app;
+        return new SoapDispatch(branch.Build());
     }
 
     /// <summary>Brings the database schema up to date; every node does this at start.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using IpsApi.Server.Operations;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Soap;
@@ -12,12 +13,6 @@ namespace IpsApi.Server.Soap;
 /// </summary>
 public static class EnvelopeReader
 {
-    public static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "submitJob", "getActiveJobs", "getScheduledJobs", "getJobLogs", "getJobLogDetails", "getAssetJobLogs",
-        "stopJob", "pauseJob", "resumeJob", "executeJob", "deleteJob",
-    };
-
     /// <summary>True for the unversioned types namespace and every dated or beta one below it.</summary>
     public static bool IsIpsTypesNamespace(string ns) =>
         ns == IpsNamespaces.Types
@@ -214,13 +209,21 @@ public static class EnvelopeReader
     {
         const string suffix = "Param";
         var name = localName.EndsWith(suffix, StringComparison.Ordinal) ? localName[..^suffix.Length] : null;
-        if (!IsIpsTypesNamespace(ns) || name is null || !Operations.Contains(name))
+        if (IsIpsTypesNamespace(ns) && name is not null)
         {
-            throw IpsFaultException.InvalidRequestXml(
-                $"Invalid request XML: unknown operation element {localName}" + (IsIpsTypesNamespace(ns) ? "" : $" in namespace '{ns}'"));
+            if (OperationCatalog.Instance.Find(name) is not null)
+            {
+                return name;
+            }
+
+            if (IpsOperationNames.Documented.Contains(name))
+            {
+                throw IpsFaultException.NotSupported(name);
+            }
         }
 
-        return name;
+        throw IpsFaultException.InvalidRequestXml(
+            $"Invalid request XML: unknown operation element {localName}" + (IsIpsTypesNamespace(ns) ? "" : $" in namespace '{ns}'"));
     }
 
     private static AuthHeaderValues ToAuthValues(Dictionary<string, string> fields)

@@ -5,7 +5,7 @@ using IpsApi.Wire;
 namespace IpsApi.Server.Soap;
 
 /// <summary>
-/// Writes IPS faults as CONTRACT.md shows them: faultcode Client/Server (1.2: Sender/Receiver), faultstring
+/// Writes IPS faults as IPS clients read them: faultcode Client/Server (1.2: Sender/Receiver), faultstring
 /// the detail's name, and the detail element in the unversioned types namespace whatever the request used.
 /// </summary>
 public static class FaultWriter

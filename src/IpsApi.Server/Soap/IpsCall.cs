@@ -18,6 +18,9 @@ public sealed class IpsCall(SoapRequest request, User user, string locale)
     /// <summary>The company the operation acted on, for the request log.</summary>
     public string? CompanyHandle { get; set; }
 
+    /// <summary>The job the operation submitted or acted on, for the request log (what an operator searches for).</summary>
+    public string? JobHandle { get; set; }
+
     /// <summary>The fault SoapCore answered with, if any; the gateway sets the HTTP status from it.</summary>
     public IpsFaultException? Fault { get; set; }
 

@@ -9,7 +9,7 @@ public enum FaultKind
 }
 
 /// <summary>
-/// A fault to answer with: detail element, code and reason as in CONTRACT.md. Reasons are written for the
+/// A fault to answer with: detail element, code and reason as the IPS API defines them. Reasons are written for the
 /// caller and never carry stack traces, SQL or server paths.
 /// </summary>
 public sealed class IpsFaultException(FaultKind kind, int code, string reason, bool isServerFault = false)
@@ -50,6 +50,10 @@ public sealed class IpsFaultException(FaultKind kind, int code, string reason, b
     public static IpsFaultException MissingParameter(string reason) => new(FaultKind.IpsApi, 30002, reason);
 
     public static IpsFaultException InvalidRequestXml(string reason) => new(FaultKind.IpsApi, 30003, reason);
+
+    /// <summary>An operation of the IPS API that this server does not implement.</summary>
+    public static IpsFaultException NotSupported(string operation) => ServerError(
+        $"Operation {operation} is part of the IPS API but is not supported by this server");
 
     public static IpsFaultException ServerError(string reason) => new(FaultKind.IpsApi, 30000, reason, isServerFault: true);
 

@@ -20,6 +20,7 @@ namespace IpsApi.Server.Soap;
 /// </summary>
 public sealed class SoapGateway(
     RequestDelegate next,
+    SoapDispatch soapCore,
     WsdlDocument wsdl,
     Authenticator authenticator,
     IServiceScopeFactory scopes,
@@ -40,9 +41,18 @@ public sealed class SoapGateway(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var plainXml = context.Request.Path.Equals(PlainXmlPath, StringComparison.OrdinalIgnoreCase);
-        if (!plainXml && !context.Request.Path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        var plainXml = path.Equals(PlainXmlPath, StringComparison.OrdinalIgnoreCase);
+        if (!plainXml && !path.Equals(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase))
         {
+            // Nothing lives below the service addresses (a trailing slash included): SoapCore only answers the gateway.
+            if (path.StartsWithSegments(WsdlDocument.ServicePath, StringComparison.OrdinalIgnoreCase)
+                || path.StartsWithSegments(PlainXmlPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             await next(context);
             return;
         }
@@ -127,14 +137,21 @@ public sealed class SoapGateway(
 
             logged = true;
             Ops.Metrics.SoapMetrics.Call(plainXml ? "XML" : "SOAP", request?.Operation ?? "(unread)", fault?.Code, Stopwatch.GetElapsedTime(started));
-            logger.LogInformation(
-                "{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
-                plainXml ? "XML" : "SOAP",
-                request?.Operation ?? "(unread)",
-                call?.CompanyHandle ?? "-",
-                call?.User.Email ?? request?.Auth.User ?? "-",
-                fault is null ? "ok" : $"fault {fault.Code}",
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var endpoint = plainXml ? "XML" : "SOAP";
+            var operation = request?.Operation ?? "(unread)";
+            var company = call?.CompanyHandle ?? "-";
+            var user = call?.User.Email ?? request?.Auth.User ?? "-";
+            var outcome = fault is null ? "ok" : $"fault {fault.Code}";
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (call?.JobHandle is { } job)
+            {
+                logger.LogInformation("{Endpoint} {Operation} company {Company} user {User} job {JobHandle}: {Outcome} in {ElapsedMs:0.0} ms",
+                    endpoint, operation, company, user, job, outcome, elapsed);
+                return;
+            }
+
+            logger.LogInformation("{Endpoint} {Operation} company {Company} user {User}: {Outcome} in {ElapsedMs:0.0} ms",
+                endpoint, operation, company, user, outcome, elapsed);
         }
     }
 
@@ -263,7 +280,7 @@ public sealed class SoapGateway(
     private async Task<byte[]> DispatchAsync(HttpContext dispatch, IpsCall call)
     {
         dispatch.Features.Set(call);
-        await next(dispatch);
+        await soapCore.Pipeline(dispatch);
         return ((MemoryStream)dispatch.Response.Body).ToArray();
     }
 
@@ -397,3 +414,6 @@ public sealed class SoapGateway(
         request?.Auth.GzipResponse
         ?? httpRequest.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
 }
+
+/// <summary>The SoapCore pipeline the gateway hands each call it has read and authenticated.</summary>
+public sealed record SoapDispatch(RequestDelegate Pipeline);

@@ -1,37 +1,8 @@
-// getActiveJobs and the running-job types.
+// The running-job types getActiveJobs answers with.
 
 using System.Xml.Serialization;
 
 namespace IpsApi.Wire;
-
-/// <summary>Request body of <c>getActiveJobs</c>.</summary>
-[XmlRoot("getActiveJobsParam", Namespace = IpsNamespaces.Types)]
-[XmlType(AnonymousType = true, Namespace = IpsNamespaces.Types)]
-public class GetActiveJobsParam
-{
-    [XmlElement("companyHandle", Order = 1)]
-    public string? CompanyHandle { get; set; }
-
-    [XmlElement("jobHandle", Order = 2)]
-    public string? JobHandle { get; set; }
-
-    [XmlElement("originalName", Order = 3)]
-    public string? OriginalName { get; set; }
-
-    [XmlElement("includeWaitingJobs", Order = 4)]
-    public bool? IncludeWaitingJobs { get; set; }
-
-    public bool ShouldSerializeIncludeWaitingJobs() => IncludeWaitingJobs.HasValue;
-}
-
-/// <summary>Response body of <c>getActiveJobs</c>.</summary>
-[XmlRoot("getActiveJobsReturn", Namespace = IpsNamespaces.Types)]
-[XmlType(AnonymousType = true, Namespace = IpsNamespaces.Types)]
-public class GetActiveJobsReturn
-{
-    [XmlElement("jobArray", Order = 1)]
-    public ActiveJobArray? JobArray { get; set; }
-}
 
 /// <summary>A running (or waiting) job, with its job definition.</summary>
 [XmlType("ActiveJob", Namespace = IpsNamespaces.Types)]

@@ -1,32 +1,8 @@
-// getScheduledJobs and the scheduled-job types.
+// The scheduled-job types getScheduledJobs answers with.
 
 using System.Xml.Serialization;
 
 namespace IpsApi.Wire;
-
-/// <summary>Request body of <c>getScheduledJobs</c>.</summary>
-[XmlRoot("getScheduledJobsParam", Namespace = IpsNamespaces.Types)]
-[XmlType(AnonymousType = true, Namespace = IpsNamespaces.Types)]
-public class GetScheduledJobsParam
-{
-    [XmlElement("companyHandle", Order = 1)]
-    public string? CompanyHandle { get; set; }
-
-    [XmlElement("jobHandle", Order = 2)]
-    public string? JobHandle { get; set; }
-
-    [XmlElement("originalName", Order = 3)]
-    public string? OriginalName { get; set; }
-}
-
-/// <summary>Response body of <c>getScheduledJobs</c>.</summary>
-[XmlRoot("getScheduledJobsReturn", Namespace = IpsNamespaces.Types)]
-[XmlType(AnonymousType = true, Namespace = IpsNamespaces.Types)]
-public class GetScheduledJobsReturn
-{
-    [XmlElement("jobArray", Order = 1)]
-    public ScheduledJobArray? JobArray { get; set; }
-}
 
 /// <summary>A scheduled job and its trigger, with its job definition.</summary>
 [XmlType("ScheduledJob", Namespace = IpsNamespaces.Types)]

@@ -36,7 +36,7 @@ public sealed class AssetReferenceTests(ServerFixture server)
             "Invalid parameter exportJob/assetHandleArray/items[1]: 'shoe.jpg' is not an asset handle",
             $"Invalid parameter exportJob/assetHandleArray/items[2]: '{theirs}' is an asset handle of another company",
             $"Invalid parameter exportJob/assetHandleArray/items[3]: '{unknown}' is not an asset of this company"), fault.FaultReason);
-        Assert.False(Directory.Exists(Path.Combine(server.StorageRoot, tenant.CompanyHandle, "exports")));
+        Assert.False(Directory.Exists(Path.Combine(server.FoldersOf(tenant).Root, "exports")));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ExportTests(ServerFixture server)
         Assert.Equal(["catalog/shoe.jpg", "docs/brochure.pdf"], zip.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(jpeg, zip["catalog/shoe.jpg"]);
         Assert.Equal(pdf, zip["docs/brochure.pdf"]);
-        Assert.Single(Directory.GetFiles(Path.Combine(server.StorageRoot, tenant.CompanyHandle, "exports"), "*.zip"));
+        Assert.Single(Directory.GetFiles(Path.Combine(server.FoldersOf(tenant).Root, "exports"), "*.zip"));
         var details = await server.DetailsAsync(run.Id);
         Assert.StartsWith("The ZIP of 2 files can be downloaded until ", details.Single(d => d.LogType == "ExportDownload").Message, StringComparison.Ordinal);
 

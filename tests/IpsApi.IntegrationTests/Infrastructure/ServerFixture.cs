@@ -108,7 +108,13 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string StorageRoot { get; } = Directory.CreateTempSubdirectory("ipsapi-storage-").FullName;
 
-    public CompanyFolders FoldersOf(TestTenant tenant) => new(StorageRoot, tenant.CompanyHandle);
+    /// <summary>The tenant company's folders under the storage root (named by the folder stored with the company).</summary>
+    public CompanyFolders FoldersOf(TestTenant tenant)
+    {
+        using var command = Db.CreateCommand("select storage_folder from companies where handle = @handle");
+        command.Parameters.AddWithValue("handle", tenant.CompanyHandle);
+        return new(StorageRoot, new IpsApi.Assets.Files.CompanyStorage((string)command.ExecuteScalar()!));
+    }
 
     /// <summary>Submits a job with the tenant's credentials and returns its handle; fails the test on a fault.</summary>
     public async Task<string> SubmitAsync(TestTenant tenant, string jobName, string inner)
@@ -168,17 +174,18 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>A company of its own for one test, with one user of the given role in it.</summary>
-    public async Task<TestTenant> NewTenantAsync(UserRole role = UserRole.IpsUser)
+    /// <summary>A company of its own ("Company &lt;id&gt;", handle "c&lt;id&gt;" unless one is given) and a user in it.</summary>
+    public async Task<TestTenant> NewTenantAsync(UserRole role = UserRole.IpsUser, string? companyHandle = null)
     {
         var accounts = Services.GetRequiredService<AccountStore>();
         var id = Guid.NewGuid().ToString("N")[..10];
-        var handle = $"c{id}";
-        await accounts.AddCompanyAsync(handle, $"Company {id}");
+        var handle = companyHandle ?? $"c{id}";
+        Assert.True(await accounts.AddCompanyAsync(handle, $"Company {id}"));
         var email = $"user-{id}@example.test";
         var password = $"pw-{id}";
         var user = await accounts.AddUserAsync(new NewUser(email, password, role, [handle]))
             ?? throw new InvalidOperationException("user not added");
-        return new TestTenant(handle, email, password, user.Handle);
+        return new TestTenant(handle, email, password, user.Handle, $"Company {id}");
     }
 
     public async Task<long> CountJobsAsync(string? companyHandle = null)
@@ -242,7 +249,8 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 }
 
-public sealed record TestTenant(string CompanyHandle, string Email, string Password, string UserHandle);
+/// <param name="CompanyName">The company's name (known for tenants of NewTenantAsync): folder paths begin with it.</param>
+public sealed record TestTenant(string CompanyHandle, string Email, string Password, string UserHandle, string CompanyName = "");
 
 [CollectionDefinition(Name)]
 public sealed class ServerCollection : ICollectionFixture<ServerFixture>

@@ -90,6 +90,19 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Calls an operation as hand-written XML with the tenant's credentials; the Return element, or the test fails.</summary>
+    public async Task<System.Xml.Linq.XElement> CallAsync(TestTenant tenant, string operation, string inner)
+    {
+        using var http = new HttpClient();
+        var envelope = Envelopes.Soap11(tenant, $"<{operation}Param xmlns=\"{SoapResponse.Ips.NamespaceName}\">{inner}</{operation}Param>");
+        using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
+        using var response = await http.PostAsync(ServiceAddress, content);
+        var body = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var answer = body.Root!.Elements().Single(e => e.Name.LocalName == "Body").Elements().Single();
+        Assert.True(answer.Name == SoapResponse.Ips + $"{operation}Return", answer.ToString());
+        return answer;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as when a machine dies.</summary>
     public async Task KillAsync()
     {

@@ -30,6 +30,18 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="adminConnectionString">Another PostgreSQL to create the database on (default: the tests' own).</param>
     public static async Task<TestDatabase> CreateAsync(string purpose, string? adminConnectionString = null)
     {
+        var database = await CreateEmptyAsync(purpose, adminConnectionString);
+        await new Migrator(database.Db).ApplyAsync();
+        var accounts = new AccountStore(database.Db);
+        await accounts.AddCompanyAsync("77", "Cluster Co");
+        await accounts.AddUserAsync(new NewUser("cluster@example.test", "cluster-pw", UserRole.IpsUser, ["77"]));
+        database.Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
+        return database;
+    }
+
+    /// <summary>A database with nothing in it, not even the schema (what a restore goes into).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(string purpose, string? adminConnectionString = null)
+    {
         // Named after the tests' own database (ipsapi_test_<purpose>_...), so parallel checkouts sharing one
         // PostgreSQL can tell theirs apart.
         var prefix = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString).Database ?? "ipsapi_test";
@@ -42,13 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(adminAt) { Database = name }.ConnectionString;
-        var database = new TestDatabase(name, connectionString, NpgsqlDataSource.Create(connectionString)) { AdminConnectionString = adminAt };
-        await new Migrator(database.Db).ApplyAsync();
-        var accounts = new AccountStore(database.Db);
-        await accounts.AddCompanyAsync("77", "Cluster Co");
-        await accounts.AddUserAsync(new NewUser("cluster@example.test", "cluster-pw", UserRole.IpsUser, ["77"]));
-        database.Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
-        return database;
+        return new TestDatabase(name, connectionString, NpgsqlDataSource.Create(connectionString)) { AdminConnectionString = adminAt };
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)

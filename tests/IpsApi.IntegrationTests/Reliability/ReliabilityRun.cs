@@ -5,7 +5,7 @@ using IpsApi.IntegrationTests.Interop;
 namespace IpsApi.IntegrationTests.Reliability;
 
 /// <summary>
-/// The reliability suite runs in two sizes: bounded inside `./ipsapi test` (CI), and the sizes of issue 9 with
+/// The reliability suite runs in two sizes: bounded inside `./ipsapi test` (CI), and full size with
 /// `./ipsapi reliability` (IPSAPI_RELIABILITY=full), which also rewrites its section of docs/RELIABILITY.md.
 /// </summary>
 public static class ReliabilityRun

@@ -122,6 +122,28 @@ public sealed class HostileInputTests(ServerFixture server)
         Assert.Equal($"{tenant.CompanyHandle}|gzip job|", (string?)response.BodyElement.Element(SoapResponse.Ips + "jobHandle"));
     }
 
+    [Theory]
+    [InlineData("/scene7/services/IpsApiService/")]
+    [InlineData("/scene7/services/IpsApiService/anything")]
+    [InlineData("/SCENE7/services/ipsapiservice/x")]
+    [InlineData("/scene7/api/IpsApiService/")]
+    public async Task Paths_below_the_service_address_do_not_reach_the_soap_stack(string path)
+    {
+        var before = await server.CountJobsAsync();
+        var entities = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]>"
+            + Envelopes.Soap11(Envelopes.AuthHeader("user@example.com", "secret"), Envelopes.SubmitJobBody("47", "&lol;"));
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, path)) { Content = new StringContent(entities, Encoding.UTF8, "text/xml") };
+        post.Headers.Add("SOAPAction", "submitJob");
+        var posted = await server.Http.SendAsync(post);
+        var wsdl = await server.Http.GetAsync(new Uri(server.BaseAddress, path + "?wsdl"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, wsdl.StatusCode);
+        Assert.Empty(await posted.Content.ReadAsByteArrayAsync());
+        Assert.Equal(before, await server.CountJobsAsync());
+    }
+
     private static void AssertNothingLeaks(SoapResponse response)
     {
         foreach (var leak in new[] { "   at ", "Exception:", "/work/", "/src/", "Npgsql", "select ", "insert " })

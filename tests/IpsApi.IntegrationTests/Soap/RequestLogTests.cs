@@ -29,6 +29,10 @@ public sealed class RequestLogTests(ServerFixture server)
         });
         Assert.Equal("\"ok\"", lines[0].Properties["Outcome"].ToString());
         Assert.Equal("\"fault 30002\"", lines[1].Properties["Outcome"].ToString());
+        // What an operator searches for: the handle of the job stored, in the line of the call that stored it.
+        Assert.Equal($"\"{tenant.CompanyHandle}|logged job|\"", lines[0].Properties["JobHandle"].ToString());
+        Assert.Contains($"job {tenant.CompanyHandle}|logged job|: ok", lines[0].RenderMessage().Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False(lines[1].Properties.ContainsKey("JobHandle"));
     }
 
     [Fact]

@@ -78,4 +78,33 @@ public sealed class JobHandleTests
     {
         Assert.False(JobHandle.TryParse(text, out _));
     }
+
+    [Theory]
+    [InlineData("c|748", "My Job")]
+    [InlineData("c|748", "a|b")]
+    [InlineData("|", "x")]
+    public void A_job_handle_reads_back_against_a_company_handle_that_holds_bars(string company, string name)
+    {
+        var text = new JobHandle(company, name).ToString();
+
+        Assert.True(JobHandle.TryParse(text, company, out var handle));
+        Assert.Equal(new JobHandle(company, name), handle);
+        Assert.Contains(company, JobHandle.CompanyCandidates(text));
+    }
+
+    [Fact]
+    public void A_run_handle_of_a_company_handle_with_bars_reads_back()
+    {
+        var run = new JobHandle("c|748", "nightly", "nightly_2026-01-01-10:00:00.000", 12);
+
+        Assert.True(JobHandle.TryParse(run.ToString(), "c|748", out var handle));
+        Assert.Equal(run, handle);
+    }
+
+    [Fact]
+    public void A_job_handle_does_not_read_against_another_company()
+    {
+        Assert.False(JobHandle.TryParse("c|748|job|", "c|74", out _));
+        Assert.False(JobHandle.TryParse("c|748|job|", "748", out _));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using IpsApi.Server.Soap;
 using static IpsApi.Tests.Soap.Envelopes;
 
 namespace IpsApi.Tests.Soap;
@@ -74,7 +75,7 @@ public sealed class EnvelopeRejectionTests
     }
 
     [Theory]
-    [InlineData("getUsersParam")]
+    [InlineData("getWidgetsParam")]
     [InlineData("fooParam")]
     [InlineData("Param")]
     [InlineData("SubmitJobParam")]
@@ -85,6 +86,18 @@ public sealed class EnvelopeRejectionTests
         var fault = RejectedAsInvalidXml(Soap11Envelope($"<{element} xmlns=\"{Types}\"/>"));
 
         Assert.Contains(element, fault.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("saveZoomTarget")]
+    [InlineData("getPropertySets")]
+    [InlineData("addMediaPortalEvent")]
+    public void An_IPS_operation_this_server_does_not_implement_is_a_fault_that_names_it(string operation)
+    {
+        var fault = Assert.Throws<IpsFaultException>(() => EnvelopeReader.Read(Encoding.UTF8.GetBytes(Soap11Envelope($"<{operation}Param xmlns=\"{Types}\"/>")), MaxDepth));
+
+        Assert.Equal(30000, fault.Code);
+        Assert.Equal($"Operation {operation} is part of the IPS API but is not supported by this server", fault.Reason);
     }
 
     [Fact]

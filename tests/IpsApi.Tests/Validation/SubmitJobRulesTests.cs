@@ -420,7 +420,8 @@ public sealed class SubmitJobRulesTests
     [InlineData("../a.jpg")]
     [InlineData("catalog/../../a.jpg")]
     [InlineData("catalog/..")]
-    [InlineData("/etc/a.jpg")]
+    [InlineData("/../etc/a.jpg")]
+    [InlineData("catalog//a.jpg")]
     [InlineData("C:/a.jpg")]
     [InlineData("catalog\\a.jpg")]
     [InlineData("catalog/a\0.jpg")]
@@ -437,6 +438,8 @@ public sealed class SubmitJobRulesTests
     [InlineData("catalog/a..b.jpg")]
     [InlineData("catalog/spring/")]
     [InlineData("a b/c.jpg")]
+    [InlineData("/philipstest/catalog/a.jpg")]
+    [InlineData("Demo Company/catalog/a.jpg")]
     public void DestPath_inside_the_tree_is_accepted(string destPath)
     {
         var job = (UploadUrlsJob)WireSamples.Sparse("uploadUrlsJob");
@@ -461,7 +464,7 @@ public sealed class SubmitJobRulesTests
 
     [Theory]
     [InlineData("../other-company")]
-    [InlineData("/srv/ipsapi")]
+    [InlineData("/../srv/ipsapi")]
     [InlineData("incoming\\..\\x")]
     public void ServerDir_and_destFolder_that_could_leave_the_tree_are_30001(string folder)
     {

@@ -1,3 +1,4 @@
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

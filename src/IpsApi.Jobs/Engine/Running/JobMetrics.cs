@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Store;
 using JobType = IpsApi.Jobs.Definitions.JobType;
 

@@ -73,7 +73,7 @@ public sealed class AutomatedSetGenerationExecutor(AssetStore assets, SetScriptS
         foreach (var ((rule, name), members) in sets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var folder = spec.DestFolder?.Trim('/') is { Length: > 0 } destination ? destination : members[0].Folder;
+            var folder = FolderPaths.Normalize(spec.DestFolder ?? "", company.Name) is { Length: > 0 } destination ? destination : members[0].Folder;
             var path = folder.Length == 0 ? name : $"{folder}/{name}";
             // Updating keeps the members the set had, the new ones joining them in order.
             var existing = await assets.FindAsync(company.Id, folder, name, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class AutomatedSetGenerationJobType : JobTypeDefinition<W.Automate
 
     public override AutomatedSetGenerationSpec Read(WireReader reader, W.AutomatedSetGenerationJob element, string path)
     {
-        reader.RelativePath(element.DestFolder, PathOf(path, "destFolder"));
+        reader.FolderPath(element.DestFolder, PathOf(path, "destFolder"));
         var setsPath = PathOf(PathOf(path, "autoSetCreationOptions"), "autoSetsArray");
         var sets = reader.RequiredAutoSetCreation(element.AutoSetCreationOptions, PathOf(path, "autoSetCreationOptions"));
         var names = sets.AutoSetHandles ?? [];

@@ -40,7 +40,7 @@ public sealed class CreateVideoSitemapExecutor(PublishCatalogs catalogs, IFileSt
         var text = document.Declaration + Environment.NewLine + document.ToString(SaveOptions.None);
         var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.VideoSitemap, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.VideoSitemap, cancellationToken);
         var key = PublishedEntry.KeyOf(SitemapName);
         if (draft.Current.TryGetValue(key, out var current) && current.Source.StartsWith(hash, StringComparison.Ordinal) && spec.ForceUpdate != true)
         {
@@ -50,7 +50,7 @@ public sealed class CreateVideoSitemapExecutor(PublishCatalogs catalogs, IFileSt
 
         // A forced rewrite is a new file even with the same content: the source names the version.
         var source = spec.ForceUpdate == true ? $"{hash}|{draft.Version}" : hash;
-        var work = files.CreateWorkFolder(company.Handle);
+        var work = files.CreateWorkFolder(company.Storage);
         try
         {
             var local = Path.Combine(work, SitemapName);

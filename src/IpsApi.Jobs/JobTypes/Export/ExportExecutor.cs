@@ -41,7 +41,7 @@ public sealed class ExportExecutor(
         }
 
         var handles = spec.AssetHandles ?? [];
-        var work = files.CreateWorkFolder(company.Handle);
+        var work = files.CreateWorkFolder(company.Storage);
         try
         {
             var zipPath = Path.Combine(work, "export.zip");
@@ -66,7 +66,7 @@ public sealed class ExportExecutor(
             }
 
             // The finished ZIP moves in by rename: a link never points at a half-written file.
-            var key = $"{company.Handle}/exports/{run.RunId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.zip";
+            var key = company.Storage.Export(run.RunId);
             await files.PutAsync(key, zipPath, cancellationToken);
             var expires = clock.GetUtcNow().AddHours(options.Value.LinkHours);
             var token = await exports.CreateDownloadAsync(company.Id, key, $"export-{run.RunId.ToString(CultureInfo.InvariantCulture)}.zip", expires,

@@ -29,7 +29,7 @@ public sealed class ImageRenderingPublishExecutor(PublishCatalogs catalogs, Publ
             : $"{RenderFolder}/{context}";
         var candidates = await assets.ListAsync(company.Id, folder, [AssetType.Image, AssetType.Other, AssetType.Pdf], cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ImageRendering, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ImageRendering, cancellationToken);
         draft.KeepCurrent(entry => !entry.IsIn(folder));
         var now = time.GetUtcNow();
         await run.ForEachItemAsync(candidates, new ItemLoop("ImageRenderingPublish"), async (candidate, _, cancellationToken) =>

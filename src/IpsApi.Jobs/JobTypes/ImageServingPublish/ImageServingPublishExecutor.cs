@@ -27,7 +27,7 @@ public sealed class ImageServingPublishExecutor(PublishCatalogs catalogs, Publis
         var incremental = spec.PublishType == PublishType.Incremental;
         var candidates = await assets.ListAsync(company.Id, folder, [AssetType.Image, AssetType.ImageSet, AssetType.SwatchSet], cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ImageServing, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ImageServing, cancellationToken);
         draft.WithSearch = spec.PublishType == PublishType.FullWithSearch || (incremental && draft.CurrentSearchable);
         // Incremental keeps everything and replaces what changed; Full starts over inside its folder.
         draft.KeepCurrent(entry => incremental || !entry.IsIn(folder));

@@ -63,10 +63,10 @@ public sealed class AssetIngest(
         {
             var (type, facts, renditions, metadata) = await ProcessAsync(run, kind, workFile, path, work, settings, cancellationToken);
 
-            var originalKey = $"{company.Handle}/assets/{(folder.Length == 0 ? "" : folder + "/")}{ingestId}-{name}";
+            var originalKey = company.Storage.Original(ingestId, name);
             var original = await intents.PutAsync(run.RunId, originalKey, workFile, cancellationToken);
             newKeys.Add(originalKey);
-            var stored = await PutRenditionsAsync(run, company.Handle, ingestId, renditions, newKeys, cancellationToken);
+            var stored = await PutRenditionsAsync(run, company.Storage, ingestId, renditions, newKeys, cancellationToken);
 
             var (asset, replaced) = await assets.SaveAsync(new AssetWrite(
                 company.Id, company.Handle, folder, name, type, original.Size, original.Sha256, originalKey, facts,
@@ -134,14 +134,14 @@ public sealed class AssetIngest(
             _ => AssetKind.Other,
         };
         var ingestId = Guid.NewGuid().ToString("N")[..12];
-        var work = files.CreateWorkFolder(company.Handle);
+        var work = files.CreateWorkFolder(company.Storage);
         var newKeys = new List<string>();
         try
         {
             // The processors only read the original, so they read it in place rather than from a copy.
             var (type, facts, renditions, metadata) = await ProcessAsync(
                 run, kind, files.LocalPath(asset.OriginalKey), asset.Path, work, settings, cancellationToken);
-            var stored = await PutRenditionsAsync(run, company.Handle, ingestId, renditions, newKeys, cancellationToken);
+            var stored = await PutRenditionsAsync(run, company.Storage, ingestId, renditions, newKeys, cancellationToken);
             if (keepOtherRenditions)
             {
                 var made = stored.Select(r => (r.Kind, r.Name)).ToHashSet();
@@ -211,15 +211,15 @@ public sealed class AssetIngest(
 
     /// <summary>Moves the processed files into the store under fresh keys, noting each in <paramref name="newKeys"/>.</summary>
     private async Task<List<Rendition>> PutRenditionsAsync(
-        JobRun run, string companyHandle, string ingestId, List<(string Kind, string Name, string File, int? Width, int? Height)> renditions,
+        JobRun run, CompanyStorage company, string ingestId, List<(string Kind, string Name, string File, int? Width, int? Height)> renditions,
         List<string> newKeys, CancellationToken cancellationToken)
     {
         var stored = new List<Rendition>();
         foreach (var (kindName, renditionName, file, width, height) in renditions)
         {
             var key = kindName == "Pyramid"
-                ? $"{companyHandle}/optimized/{ingestId}.tif"
-                : $"{companyHandle}/renditions/{ingestId}/{renditionName}{Path.GetExtension(file)}";
+                ? company.Optimized(ingestId)
+                : company.Rendition(ingestId, renditionName, Path.GetExtension(file));
             var put = await intents.PutAsync(run.RunId, key, file, cancellationToken);
             newKeys.Add(key);
             stored.Add(new Rendition(kindName, renditionName, key, put.Size, width, height));

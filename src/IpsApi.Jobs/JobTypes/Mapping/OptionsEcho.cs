@@ -1,3 +1,5 @@
+using IpsApi.Jobs.Definitions;
+
 using D = IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 

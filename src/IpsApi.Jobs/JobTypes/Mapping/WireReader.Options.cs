@@ -1,4 +1,5 @@
 using IpsApi.Assets.Processing;
+using IpsApi.Jobs.Definitions;
 using D = IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 

@@ -202,56 +202,17 @@ public sealed partial class WireReader(string? companyHandle = null)
     }
 
     /// <summary>
-    /// A folder or file path inside the company's tree. Anything that could leave the tree is refused here;
-    /// the storage layer resolves the path again and refuses escapes on its own.
+    /// A folder or file path in the company's tree, as clients write it (with or without the company's root path,
+    /// a leading or a trailing '/'). Anything that could leave the tree is refused here; the executor reads the
+    /// path with the same rules (<see cref="FolderPaths"/>) and the storage layer refuses escapes on its own.
     /// </summary>
-    public void RelativePath(string? value, string path)
+    public void FolderPath(string? value, string path)
     {
-        if (value is null)
-        {
-            return;
-        }
-
-        var reason = RelativePathProblem(value);
-        if (reason is not null)
+        if (value is not null && FolderPaths.Problem(value) is { } reason)
         {
             Invalid(path, $"{ValidationProblem.Quote(value)} ({reason})");
         }
     }
-
-    private static string? RelativePathProblem(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsControl(c))
-            {
-                return "control characters are not allowed";
-            }
-        }
-
-        if (value.Contains('\\', StringComparison.Ordinal))
-        {
-            return "use '/' between folders, not '\\'";
-        }
-
-        if (value.StartsWith('/') || IsDriveRooted(value))
-        {
-            return "must be a relative path";
-        }
-
-        foreach (var segment in value.Split('/'))
-        {
-            if (segment == "..")
-            {
-                return "'..' is not allowed";
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsDriveRooted(string value) =>
-        value.Length >= 2 && char.IsAsciiLetter(value[0]) && value[1] == ':';
 
     /// <summary>
     /// An absolute http or https URL. Only the form is checked here; whether the address may be fetched is

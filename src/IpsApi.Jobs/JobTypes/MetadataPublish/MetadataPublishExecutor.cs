@@ -25,7 +25,7 @@ public sealed class MetadataPublishExecutor(PublishCatalogs catalogs, Publishabl
         var force = spec.ForcePublish == true;
         var candidates = await assets.ListAsync(company.Id, "", Enum.GetValues<AssetType>(), cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.Metadata, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.Metadata, cancellationToken);
         var now = time.GetUtcNow();
         await run.ForEachItemAsync(candidates, new ItemLoop("MetadataPublish"), async (candidate, _, cancellationToken) =>
         {

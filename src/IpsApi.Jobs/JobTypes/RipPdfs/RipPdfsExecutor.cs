@@ -36,7 +36,7 @@ public sealed class RipPdfsExecutor(
         var handles = spec.PdfHandles ?? [];
         var start = int.TryParse(run.Checkpoint, NumberStyles.None, CultureInfo.InvariantCulture, out var next) ? next : 0;
         var pages = 0;
-        var work = files.CreateWorkFolder(company.Handle);
+        var work = files.CreateWorkFolder(company.Storage);
         try
         {
             await run.ForEachItemAsync(handles, new ItemLoop("RipPdfs", "PDFs", start), async (handle, i, cancellationToken) =>

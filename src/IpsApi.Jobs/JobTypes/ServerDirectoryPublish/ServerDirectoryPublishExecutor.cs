@@ -23,11 +23,11 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     protected override async Task ExecuteAsync(JobRun run, ServerDirectoryPublishSpec spec, CancellationToken cancellationToken)
     {
         var company = run.Job.Company;
-        var source = new CompanyFolders(storage.Value.Root, company.Handle).Server;
+        var source = new CompanyFolders(storage.Value.Root, company.Storage).Server;
         Directory.CreateDirectory(source);
         var sourceFiles = ListFiles(source);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.ServerDirectory, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ServerDirectory, cancellationToken);
         var now = time.GetUtcNow();
         var ordered = sourceFiles.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
         await run.ForEachItemAsync(ordered, new ItemLoop("ServerDirectoryPublish", "files"), async (entry, _, cancellationToken) =>

@@ -37,8 +37,9 @@ public sealed class UploadDirectoryExecutor(
             await run.Log.WriteAsync(JobLogTypes.UploadWarning, LogText.Of(LogKeys.OptionNotSupported, option), cancellationToken: cancellationToken);
         }
 
-        var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Handle).Server;
-        var source = spec.ServerDir.Trim('/').Length == 0 ? Path.GetFullPath(serverRoot) : CompanyFolders.Inside(serverRoot, spec.ServerDir.Trim('/'));
+        var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Storage).Server;
+        var serverDir = FolderPaths.Normalize(spec.ServerDir, run.Job.Company.Name);
+        var source = serverDir.Length == 0 ? Path.GetFullPath(serverRoot) : CompanyFolders.Inside(serverRoot, serverDir);
         if (source is null || !Directory.Exists(source) || IsLink(source))
         {
             await run.Log.WriteAsync(JobLogTypes.UploadError, LogText.Of(LogKeys.ServerDirectoryMissing, spec.ServerDir),
@@ -58,8 +59,8 @@ public sealed class UploadDirectoryExecutor(
             : [];
         var toIngest = all.Except(metadataFiles).ToList();
 
-        var destRoot = (spec.DestFolder ?? "").Trim('/');
-        var work = files.CreateWorkFolder(run.Job.Company.Handle);
+        var destRoot = FolderPaths.Normalize(spec.DestFolder ?? "", run.Job.Company.Name);
+        var work = files.CreateWorkFolder(run.Job.Company.Storage);
         var ingested = 0;
         try
         {

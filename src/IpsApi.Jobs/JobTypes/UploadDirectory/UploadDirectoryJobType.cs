@@ -38,9 +38,9 @@ public sealed class UploadDirectoryJobType : JobTypeDefinition<W.UploadDirectory
 
     public override UploadDirectorySpec Read(WireReader reader, W.UploadDirectoryJob element, string path)
     {
-        reader.RelativePath(element.DestFolder, PathOf(path, "destFolder"));
+        reader.FolderPath(element.DestFolder, PathOf(path, "destFolder"));
         var serverDir = reader.RequiredString(element.ServerDir, PathOf(path, "serverDir"));
-        reader.RelativePath(element.ServerDir, PathOf(path, "serverDir"));
+        reader.FolderPath(serverDir, PathOf(path, "serverDir"));
         return new UploadDirectorySpec(
             element.DestFolder,
             serverDir,

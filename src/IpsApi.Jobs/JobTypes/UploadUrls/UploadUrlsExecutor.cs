@@ -1,4 +1,5 @@
 using IpsApi.Assets.Files;
+using IpsApi.Assets.Store;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Running;
 using IpsApi.Jobs.JobLog;
@@ -27,7 +28,7 @@ public sealed class UploadUrlsExecutor(
         }
 
         var urls = spec.Urls ?? [];
-        var work = files.CreateWorkFolder(run.Job.Company.Handle);
+        var work = files.CreateWorkFolder(run.Job.Company.Storage);
         var ingested = 0;
         try
         {
@@ -51,9 +52,8 @@ public sealed class UploadUrlsExecutor(
     private async Task<IReadOnlyList<IngestResult>> UploadOneAsync(
         JobRun run, UploadUrl url, string download, IngestSettings settings, CancellationToken cancellationToken)
     {
-        var destination = url.DestPath.Trim('/');
-        var folder = destination.Contains('/', StringComparison.Ordinal) ? destination[..destination.LastIndexOf('/')] : "";
-        var name = destination[(destination.LastIndexOf('/') + 1)..];
+        var (folder, name) = FolderPaths.SplitFile(url.DestPath, run.Job.Company.Name);
+        var destination = FolderPaths.Join(folder, name);
         await run.Log.WriteAsync(JobLogTypes.FileBegin, url.SourceUrl, destination, cancellationToken: cancellationToken);
         try
         {

@@ -101,7 +101,7 @@ public sealed class UploadUrlsJobType : JobTypeDefinition<W.UploadUrlsJob, Uploa
             }
 
             var destPath = reader.RequiredString(item?.DestPath, PathOf(itemPath, "destPath"));
-            reader.RelativePath(item?.DestPath, PathOf(itemPath, "destPath"));
+            reader.FolderPath(destPath, PathOf(itemPath, "destPath"));
             urls[i] = new UploadUrl(sourceUrl, destPath);
         }
 

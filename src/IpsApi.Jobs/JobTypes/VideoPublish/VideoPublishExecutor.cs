@@ -29,7 +29,7 @@ public sealed class VideoPublishExecutor(PublishCatalogs catalogs, PublishableAs
         var folder = CatalogPublishing.FolderOf(spec.ContextHandle);
         var videos = await assets.ListAsync(company.Id, folder, [AssetType.Video], cancellationToken);
 
-        await using var draft = await catalogs.BeginAsync(company.Id, company.Handle, CatalogKind.Video, cancellationToken);
+        await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.Video, cancellationToken);
         draft.KeepCurrent(entry => !entry.IsIn(folder));
         var now = time.GetUtcNow();
         var published = new List<long>();

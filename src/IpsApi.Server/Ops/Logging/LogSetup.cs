@@ -1,8 +1,8 @@
-using Serilog;
 using Serilog.Events;
-using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
+using Serilog.Formatting;
+using Serilog;
 
 namespace IpsApi.Server.Ops.Logging;
 
@@ -29,6 +29,8 @@ public static class LogSetup
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             // SoapCore logs every fault as an error; the gateway logs each call once, with its outcome.
             .MinimumLevel.Override("SoapCore", LogEventLevel.Fatal)
+            // Quartz tells of every start-up step; what an operator needs of it (a failure) is a warning or worse.
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext();
         if (json)
         {

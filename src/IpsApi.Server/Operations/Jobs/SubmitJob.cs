@@ -1,35 +1,26 @@
-using IpsApi.Jobs.Control;
+using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Submit;
 using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap.Mapping;
+using IpsApi.Server.Soap;
 using IpsApi.Wire;
 
-namespace IpsApi.Server.Soap;
+namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
-/// The IPS job operations behind SoapCore (this file: submitJob; the others beside it by theme). The gateway has already authenticated the caller and checked
-/// its role; here each operation checks the company, maps wire types to the domain and calls the store.
+/// submitJob: the request is mapped to a job definition (every problem in one fault), what it names in the
+/// company is looked up, and the job is stored with its queue row or trigger before the handle is answered.
 /// </summary>
-public sealed partial class IpsApiService(
-    IHttpContextAccessor http,
-    CompanyAccess companies,
-    JobHandleResolver handles,
-    GroupCommitSubmitter submitter,
-    JobQueries queries,
-    JobLogQueries logQueries,
-    JobControl control,
-    JobReferenceCheck references,
-    ServerTimeZone serverZone) : IIpsApi
+[AllowedRoles(UserRole.IpsUser, UserRole.IpsAdmin, UserRole.TrialSiteAdmin, UserRole.TrialSiteUser,
+    UserRole.ImagePortalAdmin, UserRole.ImagePortalContrib, UserRole.ImagePortalContribUser)]
+public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck references, GroupCommitSubmitter submitter, ServerTimeZone serverZone)
+    : IOperationHandler<SubmitJobRequest, SubmitJobResponse>
 {
-    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No HTTP request in progress.");
-
-    public async Task<SubmitJobResponse> SubmitJobAsync(SubmitJobRequest request)
+    public async Task<SubmitJobResponse> HandleAsync(SubmitJobRequest request, IpsCall call, CancellationToken cancellationToken)
     {
-        var call = IpsCall.Of(Context);
-        var cancellationToken = Context.RequestAborted;
         var param = request.SubmitJobParam
             ?? throw IpsFaultException.MissingParameter("Missing required parameter: submitJobParam");
 
@@ -62,7 +53,8 @@ public sealed partial class IpsApiService(
                 ClientVersion: call.Request.Auth.AppVersion),
             cancellationToken);
 
-        return new SubmitJobResponse { SubmitJobReturn = new SubmitJobReturn { JobHandle = submitted.Handle.ToString() } };
+        call.JobHandle = submitted.Handle.ToString();
+        return new SubmitJobResponse { SubmitJobReturn = new SubmitJobReturn { JobHandle = call.JobHandle } };
     }
 
     /// <summary>All problems in one reason; the code is the first problem's (missing before invalid).</summary>
@@ -71,7 +63,4 @@ public sealed partial class IpsApiService(
         var ordered = problems.OrderByDescending(p => p.Code == 30002).ToList();
         return new IpsFaultException(FaultKind.IpsApi, ordered[0].Code, string.Join("; ", ordered.Select(p => p.Message)));
     }
-
-    private static IpsFaultException NotYet(string operation) =>
-        IpsFaultException.ServerError($"{operation} is not implemented yet on this server");
 }

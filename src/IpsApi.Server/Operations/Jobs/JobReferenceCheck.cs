@@ -5,7 +5,7 @@ using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Server.Soap.Mapping;
 
-namespace IpsApi.Server.Soap;
+namespace IpsApi.Server.Operations.Jobs;
 
 /// <summary>
 /// The submit-time half of "name only what exists": the assets, macro and set rules a job names are looked up in
