@@ -269,7 +269,7 @@ def validation():
         "missing-jobName.xml": (f'<submitJobParam xmlns="{IPS}"><companyHandle>@@COMPANY@@</companyHandle>{PUBLISH}</submitJobParam>', "30002", "no jobName"),
         "blank-jobName.xml": (submit(PUBLISH).replace("@@JOB@@", "   "), "30002", "jobName of blanks"),
         "missing-companyHandle.xml": (f'<submitJobParam xmlns="{IPS}"><jobName>@@JOB@@</jobName>{PUBLISH}</submitJobParam>', "30002", "no companyHandle"),
-        "unknown-company.xml": (submit(PUBLISH).replace("@@COMPANY@@", "no-such-company"), "20000", "a company that does not exist"),
+        "unknown-company.xml": (submit(PUBLISH).replace("@@COMPANY@@", "no-such-company"), "20006", "a company that does not exist (answered as one of others)"),
         "no-job-element.xml": (submit(""), "30001", "no job element"),
         "two-job-elements.xml": (submit(PUBLISH + "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>"), "30001", "two job elements"),
         "execTime-and-execSchedule.xml": (submit(PUBLISH, head="<execTime>2030-01-01T00:00:00Z</execTime><execSchedule>0 0 2 * * ?</execSchedule>"), "30001", "execTime and execSchedule together"),

@@ -76,7 +76,15 @@ public sealed class CatalogDraft : IAsyncDisposable
     /// Puts a copy of <paramref name="localPath"/> into the catalog's folder under a name derived from
     /// <paramref name="source"/> and returns that name; a file already there for the same source is left alone.
     /// </summary>
-    public async Task<string> PlaceFileAsync(string localPath, string source, string extension, CancellationToken cancellationToken)
+    public Task<string> PlaceFileAsync(string localPath, string source, string extension, CancellationToken cancellationToken) =>
+        PlaceFileAsync(() => new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), source, extension,
+            cancellationToken);
+
+    /// <summary>
+    /// Puts a copy of what <paramref name="open"/> opens into the catalog's folder under a name derived from
+    /// <paramref name="source"/>, for files a caller must open its own way; see the overload above.
+    /// </summary>
+    public async Task<string> PlaceFileAsync(Func<Stream> open, string source, string extension, CancellationToken cancellationToken)
     {
         var name = FileNameOf(source, extension);
         var destination = _files.LocalPath(_company.Published(Kind.Folder(), name));
@@ -90,7 +98,7 @@ public sealed class CatalogDraft : IAsyncDisposable
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            await using (var input = open())
             await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await input.CopyToAsync(output, cancellationToken);

@@ -104,13 +104,23 @@ public sealed record ImageModifiers(
         _ => "image/jpeg",
     };
 
-    /// <summary>Renders the file <paramref name="source"/> into <paramref name="target"/> (exportJob).</summary>
+    /// <summary>
+    /// Renders the file <paramref name="source"/> into <paramref name="target"/> (exportJob), after checking from its
+    /// header that the rendering stays within <paramref name="limits"/>.
+    /// </summary>
     /// <exception cref="VipsException">The source can't be decoded, or the crop misses the image.</exception>
-    public void Render(string source, string target)
+    /// <exception cref="RenderTooLargeException">The rendering would be larger than the limits; nothing was rendered.</exception>
+    public void Render(string source, string target, RenderLimits limits)
     {
         using var loaded = Image.NewFromFile(source);
+        var plan = PlanFor(loaded.Width, loaded.Height);
+        if (Oversize(plan, limits) is { } oversize)
+        {
+            throw new RenderTooLargeException(oversize, limits);
+        }
+
         using var owned = new Owned();
-        var image = Transform(loaded, 1.0, PlanFor(loaded.Width, loaded.Height), owned);
+        var image = Transform(loaded, 1.0, plan, owned);
         switch (Format)
         {
             case "png":
@@ -130,6 +140,19 @@ public sealed record ImageModifiers(
 
     /// <summary>The size of the reply for a source of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
     public RenderSize SizeFor(int width, int height) => PlanFor(width, height).Reply;
+
+    /// <summary>
+    /// For a source of <paramref name="width"/> x <paramref name="height"/> pixels, the size that is over
+    /// <paramref name="limits"/>: the reply's, or that of the scaled image a <c>fit=crop</c> reply is cut from; null
+    /// when both are within them.
+    /// </summary>
+    public RenderSize? OversizeFor(int width, int height, RenderLimits limits) => Oversize(PlanFor(width, height), limits);
+
+    private static RenderSize? Oversize(Plan plan, RenderLimits limits)
+    {
+        var scaled = new RenderSize(plan.ScaledWidth, plan.ScaledHeight);
+        return !limits.Allows(plan.Reply) ? plan.Reply : !limits.Allows(scaled) ? scaled : null;
+    }
 
     /// <summary>
     /// Renders a pyramid TIFF, reading the smallest level that still has the pixels the reply needs (each level

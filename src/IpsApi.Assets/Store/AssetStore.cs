@@ -65,6 +65,29 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         return found;
     }
 
+    /// <summary>The width and height of those of <paramref name="ids"/> that are images of the company with a known size.</summary>
+    public async Task<IReadOnlyDictionary<long, (int Width, int Height)>> ImageSizesAsync(
+        long companyId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<long, (int, int)>();
+        if (ids.Count == 0)
+        {
+            return sizes;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "select id, width, height from assets where company_id = @company and id = any(@ids) and kind = 'Image' and width > 0 and height > 0");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("ids", ids.Distinct().ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sizes[reader.GetInt64(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        return sizes;
+    }
+
     /// <summary>
     /// The asset a client's handle names, when it is a well-formed handle of this company's asset; null otherwise,
     /// so a handle of another company reads exactly like one of no asset.

@@ -101,6 +101,14 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
     }
 
+    public async Task<User?> FindUserByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"select {UserColumns} from users u where u.id = @id");
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
+    }
+
     /// <summary>The ids of the companies a user belongs to.</summary>
     public async Task<IReadOnlyList<long>> MemberCompanyIdsAsync(long userId, CancellationToken cancellationToken = default)
     {
@@ -273,6 +281,48 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Enables or disables the user (users.active); false when no user has that email.</summary>
+    public async Task<bool> SetActiveAsync(string email, bool active, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update users set active = @active where lower(email) = lower(@email)");
+        command.Parameters.AddWithValue("active", active);
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Deletes the user: its memberships go, and its row too unless jobs name it (as submitter or to notify). Such a row
+    /// stays for the jobs' history, disabled, without a usable password, its email replaced so the address is free
+    /// again. Null when no user has that email.
+    /// </summary>
+    public async Task<UserDeletion?> DeleteUserAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var find = new NpgsqlCommand("select id from users where lower(email) = lower(@email) for update", connection, transaction);
+        find.Parameters.AddWithValue("email", email);
+        if (await find.ExecuteScalarAsync(cancellationToken) is not long id)
+        {
+            return null;
+        }
+
+        await using var members = new NpgsqlCommand("delete from company_members where user_id = @id", connection, transaction);
+        members.Parameters.AddWithValue("id", id);
+        await members.ExecuteNonQueryAsync(cancellationToken);
+        await using var remove = new NpgsqlCommand(
+            """
+            with named as (select exists (select 1 from jobs where submit_user_id = @id or notify_user_id = @id) as kept),
+                 deleted as (delete from users where id = @id and not (select kept from named) returning 1)
+            update users set active = false, password_hash = '!', email = 'deleted-' || id || '@invalid', first_name = '', last_name = ''
+            where id = @id and (select kept from named)
+            returning 1
+            """, connection, transaction);
+        remove.Parameters.AddWithValue("id", id);
+        var kept = await remove.ExecuteScalarAsync(cancellationToken) is not null;
+        await transaction.CommitAsync(cancellationToken);
+        return kept ? UserDeletion.KeptForJobHistory : UserDeletion.Deleted;
+    }
+
     /// <summary>
     /// Makes the user a member of the companies (those it already belongs to stay as they are). Returns what
     /// is missing (the user, or the handles of companies that do not exist); nothing is written then.
@@ -318,6 +368,13 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
     private static User ReadUser(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
         Enum.Parse<UserRole>(reader.GetString(3)), reader.GetString(4), reader.GetString(5), reader.GetBoolean(6));
+}
+
+/// <summary>What deleting a user did: removed its row, or kept it (disabled, anonymous) because jobs name it.</summary>
+public enum UserDeletion
+{
+    Deleted,
+    KeptForJobHistory,
 }
 
 public sealed record NewUser(

@@ -28,6 +28,8 @@ internal static class ChineseLogTexts
         [LogKeys.ReasonPermissionDenied] = "權限遭拒",
         [LogKeys.ReasonPathTooLong] = "路徑過長",
         [LogKeys.ReasonInputOutput] = "輸入/輸出錯誤",
+        [LogKeys.ReasonNotInServerDirectory] = "不是伺服器目錄中的一般檔案（不追蹤連結）",
+        [LogKeys.ReasonRenderTooLarge] = "影像將為 {0} x {1} 像素，超過此伺服器可產生的上限（每邊 {2}，總計 {3}）",
         [LogKeys.Uploaded] = "已上傳",
         [LogKeys.ReplacedExisting] = "已取代現有的資產",
         [LogKeys.DuplicateSkipped] = "已有同名的資產；overwrite 為 false",

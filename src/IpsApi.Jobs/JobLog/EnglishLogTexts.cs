@@ -31,6 +31,8 @@ internal static class EnglishLogTexts
         [LogKeys.ReasonPermissionDenied] = "permission denied",
         [LogKeys.ReasonPathTooLong] = "path too long",
         [LogKeys.ReasonInputOutput] = "input/output error",
+        [LogKeys.ReasonNotInServerDirectory] = "not a regular file inside the server directory (links are not followed)",
+        [LogKeys.ReasonRenderTooLarge] = "the image would be {0} x {1} pixels, more than this server renders ({2} per side, {3} in all)",
         [LogKeys.Uploaded] = "Uploaded",
         [LogKeys.ReplacedExisting] = "Replaced the existing asset",
         [LogKeys.DuplicateSkipped] = "An asset with this name exists; overwrite is false",

@@ -29,6 +29,8 @@ internal static class FrenchLogTexts
         [LogKeys.ReasonPermissionDenied] = "permission refusée",
         [LogKeys.ReasonPathTooLong] = "chemin trop long",
         [LogKeys.ReasonInputOutput] = "erreur d’entrée/sortie",
+        [LogKeys.ReasonNotInServerDirectory] = "pas un fichier ordinaire du répertoire serveur (les liens ne sont pas suivis)",
+        [LogKeys.ReasonRenderTooLarge] = "l’image ferait {0} x {1} pixels, plus que ce que ce serveur produit ({2} par côté, {3} en tout)",
         [LogKeys.Uploaded] = "Chargé",
         [LogKeys.ReplacedExisting] = "L’actif existant a été remplacé",
         [LogKeys.DuplicateSkipped] = "Un actif de ce nom existe déjà\u00A0; overwrite vaut false",

@@ -27,6 +27,8 @@ internal static class GermanLogTexts
         [LogKeys.ReasonPermissionDenied] = "Zugriff verweigert",
         [LogKeys.ReasonPathTooLong] = "Pfad zu lang",
         [LogKeys.ReasonInputOutput] = "Ein-/Ausgabefehler",
+        [LogKeys.ReasonNotInServerDirectory] = "keine normale Datei im Serververzeichnis (Verknüpfungen werden nicht verfolgt)",
+        [LogKeys.ReasonRenderTooLarge] = "das Bild hätte {0} x {1} Pixel, mehr als dieser Server erzeugt ({2} je Seite, {3} insgesamt)",
         [LogKeys.Uploaded] = "Hochgeladen",
         [LogKeys.ReplacedExisting] = "Das vorhandene Asset wurde ersetzt",
         [LogKeys.DuplicateSkipped] = "Ein Asset mit diesem Namen ist bereits vorhanden; overwrite ist false",

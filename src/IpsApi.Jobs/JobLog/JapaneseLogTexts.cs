@@ -28,6 +28,8 @@ internal static class JapaneseLogTexts
         [LogKeys.ReasonPermissionDenied] = "アクセスが拒否されました",
         [LogKeys.ReasonPathTooLong] = "パスが長すぎます",
         [LogKeys.ReasonInputOutput] = "入出力エラー",
+        [LogKeys.ReasonNotInServerDirectory] = "サーバーディレクトリ内の通常のファイルではありません（リンクはたどりません）",
+        [LogKeys.ReasonRenderTooLarge] = "画像は {0} x {1} ピクセルになり、このサーバーが生成できる上限（1 辺 {2}、合計 {3}）を超えます",
         [LogKeys.Uploaded] = "アップロードしました",
         [LogKeys.ReplacedExisting] = "既存のアセットを置き換えました",
         [LogKeys.DuplicateSkipped] = "この名前のアセットは既に存在します。overwrite が false です",

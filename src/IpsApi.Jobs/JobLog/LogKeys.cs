@@ -68,6 +68,12 @@ public static class LogKeys
 
     public const string ReasonInputOutput = "reason.io_error";
 
+    /// <summary>A server directory file that is a link, not a regular file, or outside the directory once links are resolved.</summary>
+    public const string ReasonNotInServerDirectory = "reason.not_in_server_directory";
+
+    /// <summary>{0} width, {1} height of the rendering, {2} most pixels per side, {3} most pixels in all.</summary>
+    public const string ReasonRenderTooLarge = "reason.render_too_large";
+
     /// <summary>UploadSuccess of a new asset.</summary>
     public const string Uploaded = "upload.uploaded";
 

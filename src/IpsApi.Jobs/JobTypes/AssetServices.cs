@@ -1,6 +1,7 @@
 using IpsApi.Assets.Files;
 using IpsApi.Assets.Processing;
 using IpsApi.Assets.Publishing;
+using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Jobs.JobTypes.Ingest;
@@ -29,6 +30,7 @@ public static class AssetServices
         services.AddSingleton<AssetIngest>();
         services.AddSingleton<PostJobs>();
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
+        services.AddOptions<RenderLimits>().Bind(configuration.GetSection(RenderLimits.Section));
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<PublishCatalogs>();
         services.AddSingleton<PublishableAssets>();

@@ -113,12 +113,23 @@ public sealed class OutboundUrlPolicy
         return OutboundDecision.Allow;
     }
 
-    /// <summary>Whether a connection to <paramref name="address"/> may be made for <paramref name="host"/>.</summary>
+    /// <summary>
+    /// Whether a connection to <paramref name="address"/> may be made for <paramref name="host"/>. A refusal of a host
+    /// name does not say which address it resolved to nor what kind of address that is: the reason reaches the job's
+    /// submitter, who must not learn the internal DNS this way. A literal address is the caller's own, and is named.
+    /// </summary>
     public OutboundDecision CheckAddress(string host, IPAddress address)
     {
         var name = HostList.NormalizeHost(host);
-        var target = AddressKinds.Normalize(address);
-        var via = IPAddress.TryParse(name, out _) ? $"address {target}" : $"host {name} (address {target})";
+        var decision = CheckTarget(name, AddressKinds.Normalize(address));
+        return decision.Allowed || IPAddress.TryParse(name, out _)
+            ? decision
+            : OutboundDecision.Refuse($"host {name} resolves to an address this server does not call ({OutboundOptions.Section} settings)");
+    }
+
+    private OutboundDecision CheckTarget(string name, IPAddress target)
+    {
+        var via = $"address {target}";
         if (_denied.MatchesAddress(target))
         {
             return OutboundDecision.Refuse($"{via} is in {OutboundOptions.Section}:DeniedHosts");

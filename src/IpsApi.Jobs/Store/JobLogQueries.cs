@@ -113,11 +113,24 @@ public sealed class JobLogQueries(NpgsqlDataSource dataSource)
         join users u on u.id = j.submit_user_id
         """;
 
-    /// <summary>The id of the user a userHandle names; null when there is none.</summary>
-    public async Task<long?> FindUserIdAsync(string userHandle, CancellationToken cancellationToken)
+    /// <summary>
+    /// The id of the user a userHandle names, when the caller may know that user: a member of one of
+    /// <paramref name="companyIds"/> or a submitter of jobs there (any user when null: an IpsAdmin's view). Null
+    /// otherwise, so a user of another company reads exactly like no user at all.
+    /// </summary>
+    public async Task<long?> FindUserIdAsync(string userHandle, IReadOnlyList<long>? companyIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select id from users where handle = @handle");
+        await using var command = dataSource.CreateCommand(
+            """
+            select u.id from users u
+            where u.handle = @handle
+              and (@all
+                   or exists (select 1 from company_members m where m.user_id = u.id and m.company_id = any(@companies))
+                   or exists (select 1 from jobs j where j.submit_user_id = u.id and j.company_id = any(@companies)))
+            """);
         command.Parameters.AddWithValue("handle", userHandle);
+        command.Parameters.AddWithValue("all", companyIds is null);
+        command.Parameters.AddWithValue("companies", (companyIds ?? []).ToArray());
         return (long?)await command.ExecuteScalarAsync(cancellationToken);
     }
 

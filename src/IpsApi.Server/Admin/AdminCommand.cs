@@ -20,7 +20,11 @@ public static class AdminCommand
                          (password '-' reads it from standard input; roles: IpsAdmin, IpsCompanyAdmin, IpsUser, ...)
           admin user list
           admin user set-password <email> <password|->
+                         (passwords: at least 12 characters, not a common one, not the email)
           admin user set-role <email> <role>
+          admin user disable <email>        (refused at once on every node; enable brings it back)
+          admin user enable <email>
+          admin user delete <email>         (kept disabled and anonymous while jobs name it)
           admin user add-to-company <email> <company>[,<company>...]
           admin job list [--company H] [--state S] [--limit N]
                          (newest first; state: Waiting, Scheduled, Running, Paused, Done, Failed, Stopped, ...)
@@ -128,9 +132,9 @@ public static class AdminCommand
                 return await AddUserAsync(accounts, email, password, role, companyList, flags, output, error);
             case ["user", "set-password", var email, var password]:
                 password = await ReadPasswordAsync(password);
-                if (password.Length < 4)
+                if (PasswordPolicy.Problem(password, email) is { } weak)
                 {
-                    await error.WriteLineAsync("ipsapi admin: the password must have at least 4 characters.");
+                    await error.WriteLineAsync($"ipsapi admin: {weak}.");
                     return 64;
                 }
 
@@ -144,6 +148,19 @@ public static class AdminCommand
                 }
 
                 return await Report(await accounts.SetRoleAsync(email, newRole), $"{email} is now {newRole}", $"no user has the email {email}");
+            case ["user", "disable" or "enable", var email]:
+            {
+                // Every node reads users.active on every call, even one whose password it remembers: no cache to wait out.
+                var active = args[1] == "enable";
+                return await Report(await accounts.SetActiveAsync(email, active), $"{email} {(active ? "enabled" : "disabled")}", $"no user has the email {email}");
+            }
+            case ["user", "delete", var email]:
+            {
+                var deleted = await accounts.DeleteUserAsync(email);
+                return await Report(deleted is not null, deleted == UserDeletion.KeptForJobHistory
+                    ? $"{email} deleted (its row stays, disabled and without its email, for the jobs that name it)"
+                    : $"{email} deleted", $"no user has the email {email}");
+            }
             case ["user", "add-to-company", var email, var companyList]:
             {
                 var companies = companyList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -181,10 +198,9 @@ public static class AdminCommand
         }
 
         password = await ReadPasswordAsync(password);
-
-        if (password.Length < 4)
+        if (PasswordPolicy.Problem(password, email) is { } weak)
         {
-            await error.WriteLineAsync("ipsapi admin: the password must have at least 4 characters.");
+            await error.WriteLineAsync($"ipsapi admin: {weak}.");
             return 64;
         }
 

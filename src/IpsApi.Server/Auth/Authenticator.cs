@@ -12,11 +12,13 @@ namespace IpsApi.Server.Auth;
 /// Turns authHeader user/password (or HTTP Basic) into a user. Passwords are checked against the slow
 /// salted hash; a pair that checked out is remembered for a short while under a keyed digest, so a busy
 /// client pays the hash once a minute instead of on every call, and the cache never holds a password.
-/// Wrong passwords are counted per user name by <see cref="LoginThrottle"/>, which locks a name guessed at too often.
-/// An unknown user and a wrong password take the same steps (a lock check, a lookup, one slow hash, one failure
-/// recorded), so neither the answer nor its timing tells which emails exist.
+/// Wrong passwords are counted per user name and per source address by <see cref="LoginThrottle"/>, which makes a name
+/// or address guessed from too often wait, longer and longer. An unknown user and a wrong password take the same
+/// steps (a wait check, a lookup, one slow hash, one failure recorded), so neither the answer nor its timing tells
+/// which emails exist. A disabled user is refused (10002) only once its password checked out, for the same reason.
 /// </summary>
-public sealed class Authenticator(AccountStore accounts, LoginThrottle throttle, IOptions<ServerOptions> options, TimeProvider clock)
+public sealed class Authenticator(
+    AccountStore accounts, LoginThrottle throttle, IHttpContextAccessor http, IOptions<ServerOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, (User User, DateTimeOffset Until)> _verified = new();
     private readonly byte[] _cacheKey = RandomNumberGenerator.GetBytes(32);
@@ -29,10 +31,27 @@ public sealed class Authenticator(AccountStore accounts, LoginThrottle throttle,
         var now = clock.GetUtcNow();
         if (_cacheFor > TimeSpan.Zero && _verified.TryGetValue(cacheKey, out var hit) && hit.Until > now)
         {
-            return hit.User;
+            // The slow hash is what the cache saves; the user itself is read again (one primary-key lookup), so a user
+            // disabled, deleted or given another role is treated so at once on every node.
+            var current = await accounts.FindUserByIdAsync(hit.User.Id, cancellationToken);
+            if (current is null || !string.Equals(current.Email, hit.User.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                _verified.TryRemove(cacheKey, out _);
+                throw IpsFaultException.InvalidCredentials();
+            }
+
+            if (!current.Active)
+            {
+                _verified.TryRemove(cacheKey, out _);
+                throw IpsFaultException.InvalidUser();
+            }
+
+            return current;
         }
 
-        if (await throttle.LockedForAsync(email, cancellationToken) is { } seconds)
+        // The address the request came from, as the forwarded-headers setup established it (trusted proxies only).
+        var address = http.HttpContext?.Connection.RemoteIpAddress;
+        if (await throttle.WaitSecondsAsync(email, address, cancellationToken) is { } seconds)
         {
             throw new IpsFaultException(FaultKind.Authentication, 10001,
                 $"Invalid credentials: too many failed sign-ins for this user; try again in {seconds} s");
@@ -42,7 +61,7 @@ public sealed class Authenticator(AccountStore accounts, LoginThrottle throttle,
         // An unknown user is checked against a dummy hash: the same work as a wrong password.
         if (!PasswordHasher.Verify(password, found?.PasswordHash ?? DummyHash.Value) || found is not { } account)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
+            await throttle.RecordFailureAsync(email, address, cancellationToken);
             throw IpsFaultException.InvalidCredentials();
         }
 

@@ -26,8 +26,14 @@ public sealed class CompanyAccess(AccountStore accounts, IOptions<ServerOptions>
             return granted.Company;
         }
 
-        var (company, isMember) = await accounts.FindCompanyForAsync(companyHandle, call.User.Id, cancellationToken)
-            ?? throw IpsFaultException.InvalidCompany(companyHandle);
+        // Only an IpsAdmin, who may act in every company, learns that a company does not exist; anyone else gets the
+        // same answer for a company of no one and a company of others, so handles cannot be probed.
+        var found = await accounts.FindCompanyForAsync(companyHandle, call.User.Id, cancellationToken);
+        if (found is not var (company, isMember))
+        {
+            throw NoSuchCompany(call, companyHandle);
+        }
+
         if (call.User.Role != UserRole.IpsAdmin && !isMember)
         {
             throw IpsFaultException.IllegalCompany(companyHandle);
@@ -42,15 +48,24 @@ public sealed class CompanyAccess(AccountStore accounts, IOptions<ServerOptions>
         return company;
     }
 
+    /// <summary>
+    /// The fault for a company the caller cannot use, whether it exists or not: only an IpsAdmin learns that it does not.
+    /// </summary>
+    public static IpsFaultException NoSuchCompany(IpsCall call, string named) =>
+        call.User.Role == UserRole.IpsAdmin ? IpsFaultException.InvalidCompany(named) : IpsFaultException.IllegalCompany(named);
+
     /// <summary>The companies an operation without companyHandle covers: the caller's own, or every one for an IpsAdmin (null).</summary>
     public async Task<IReadOnlyList<long>?> VisibleCompanyIdsAsync(IpsCall call, CancellationToken cancellationToken) =>
         call.User.Role == UserRole.IpsAdmin ? null : await accounts.MemberCompanyIdsAsync(call.User.Id, cancellationToken);
 
-    /// <summary>The user a userHandle names, if it exists and belongs to the company.</summary>
+    /// <summary>
+    /// The user a userHandle names, if it exists, is active and belongs to the company: a job's emails go to people of
+    /// its company only (an IpsAdmin too only where it is a member). A user of another company reads like no user.
+    /// </summary>
     public async Task<User> RequireMemberAsync(Company company, string userHandle, CancellationToken cancellationToken)
     {
         var user = await accounts.FindUserByHandleAsync(userHandle, cancellationToken);
-        if (user is null || (user.Role != UserRole.IpsAdmin && !await accounts.IsMemberAsync(company.Id, user.Id, cancellationToken)))
+        if (user is null || !user.Active || !await accounts.IsMemberAsync(company.Id, user.Id, cancellationToken))
         {
             throw IpsFaultException.InvalidRequestUser(userHandle);
         }

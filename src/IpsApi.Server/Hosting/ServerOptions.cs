@@ -59,9 +59,9 @@ public sealed class ServerOptions
             yield return "IpsApi:Soap:MaxRequestBytes must be at least 1024.";
         }
 
-        if (Auth.MaxFailedSignIns < 0 || Auth.FailureWindowSeconds < 1 || Auth.LockoutSeconds < 1)
+        if (Auth.MaxFailedSignIns < 0 || Auth.MaxFailedSignInsPerAddress < 0 || Auth.FailureWindowSeconds < 1 || Auth.LockoutSeconds < 1)
         {
-            yield return "IpsApi:Auth:MaxFailedSignIns must be 0 or more, FailureWindowSeconds and LockoutSeconds at least 1.";
+            yield return "IpsApi:Auth:MaxFailedSignIns and MaxFailedSignInsPerAddress must be 0 or more, FailureWindowSeconds and LockoutSeconds at least 1.";
         }
 
         if (Soap.MaxDepth is < 8 or > 10_000)
@@ -100,12 +100,18 @@ public sealed class AuthOptions
     /// </summary>
     public int CredentialCacheSeconds { get; set; } = 60;
 
-    /// <summary>Wrong passwords for one user name within <see cref="FailureWindowSeconds"/> that lock it; 0 turns locking off.</summary>
+    /// <summary>
+    /// Wrong passwords for one user name within <see cref="FailureWindowSeconds"/> before each further one makes the
+    /// name wait (1 s, doubling up to <see cref="LockoutSeconds"/>); 0 turns the per-name backoff off.
+    /// </summary>
     public int MaxFailedSignIns { get; set; } = 10;
+
+    /// <summary>The same for one source address (an IPv6 client by its /64), whatever names it tries; 0: off.</summary>
+    public int MaxFailedSignInsPerAddress { get; set; } = 50;
 
     /// <summary>The window in which failed sign-ins are counted.</summary>
     public int FailureWindowSeconds { get; set; } = 900;
 
-    /// <summary>How long a locked user name is refused, even with the right password.</summary>
+    /// <summary>The longest wait a name or address backs off to, even for the right password.</summary>
     public int LockoutSeconds { get; set; } = 300;
 }

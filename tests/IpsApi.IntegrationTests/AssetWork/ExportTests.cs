@@ -103,6 +103,53 @@ public sealed class ExportTests(ServerFixture server)
         Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(zip["shoe.webp"], 0, 4));
     }
 
+    [Theory]
+    [InlineData("wid=8192&amp;hei=8192&amp;fit=stretch", "8192 x 8192")]
+    [InlineData("wid=8192&amp;hei=8192", "8192 x 6144")]
+    [InlineData("scl=0.0001", "640000 x 480000")]
+    public async Task A_conversion_larger_than_delivery_renders_is_refused_at_submit_with_30001_and_nothing_stored(string modifiers, string size)
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant, [("small.jpg", TestMedia.SolidImage(64, 48, ".jpg"))]);
+        var handle = Handle(tenant, await AssetAsync(server, tenant, "small.jpg"));
+
+        var response = await server.PostAsync(Envelopes.Soap11(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, "huge",
+            $"<exportJob><assetHandleArray>{Handles([handle])}</assetHandleArray><fmt>convert</fmt><is_modifier>{modifiers}</is_modifier>"
+            + "<emailSetting>None</emailSetting></exportJob>")));
+
+        Assert.Equal(30001, response.FaultCode);
+        Assert.Contains($"would be {size} pixels, more than this server renders (4096 per side, 16777216 in all)", response.FaultReason, StringComparison.Ordinal);
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "select count(*) from jobs j join companies c on c.id = j.company_id where c.handle = @c and j.name = 'huge'", ("c", tenant.CompanyHandle)));
+    }
+
+    [Fact]
+    public async Task A_macro_that_grew_past_the_limits_after_submit_is_refused_at_run_time_with_nothing_rendered()
+    {
+        var tenant = await server.NewTenantAsync();
+        await UploadAsync(server, tenant, [("small.jpg", TestMedia.SolidImage(64, 48, ".jpg"))]);
+        var handle = Handle(tenant, await AssetAsync(server, tenant, "small.jpg"));
+        Assert.Equal(0, await AdminCommand.RunAsync(["macro", "set", tenant.CompanyHandle, "grows", "wid=32&fmt=png"], TextWriter.Null, TextWriter.Null,
+            ServerFixture.ConnectionString));
+        var jobHandle = await server.SubmitAsync(tenant, "later", $"<execTime>{DateTimeOffset.UtcNow.AddDays(7):yyyy-MM-ddTHH:mm:ssZ}</execTime>"
+            + $"<exportJob><assetHandleArray>{Handles([handle])}</assetHandleArray><fmt>convert</fmt><macro>grows</macro>"
+            + "<emailSetting>None</emailSetting></exportJob>");
+        Assert.Equal(0, await AdminCommand.RunAsync(["macro", "set", tenant.CompanyHandle, "grows", "scl=0.0001&fmt=png"], TextWriter.Null, TextWriter.Null,
+            ServerFixture.ConnectionString));
+
+        using (var client = new IpsClient(server.ServiceAddress, tenant))
+        {
+            await client.ExecuteAsync(jobHandle);
+        }
+
+        var run = await server.WaitForRunAsync(tenant, "later", r => r.EndedAt is not null);
+        var details = await server.DetailsAsync(run.Id);
+        Assert.Equal((0, 1), (run.FileSuccess, run.FileError));
+        Assert.Contains(details, d => d.LogType == "ExportError" && d.Message ==
+            "Not exported: the image would be 640000 x 480000 pixels, more than this server renders (4096 per side, 16777216 in all)");
+        Assert.DoesNotContain(details, d => d.LogType == "ExportDownload");
+    }
+
     private async Task<(RunRow Run, string? Link)> ExportAsync(
         TestTenant tenant, string jobName, IReadOnlyList<string> handles, string format, string? modifiers = null, string? macro = null)
     {

@@ -67,6 +67,47 @@ public sealed class UploadDirectoryTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_folder_reached_through_a_link_that_leaves_the_server_directory_is_not_read()
+    {
+        var tenant = await server.NewTenantAsync();
+        var outside = Directory.CreateTempSubdirectory("ipsapi-outside-").FullName;
+        Directory.CreateDirectory(Path.Combine(outside, "sub"));
+        await File.WriteAllBytesAsync(Path.Combine(outside, "sub", "secret.png"), TestMedia.SolidImage(300, 300, ".png"));
+        var serverRoot = server.FoldersOf(tenant).Server;
+        Directory.CreateDirectory(serverRoot);
+        Directory.CreateSymbolicLink(Path.Combine(serverRoot, "lnk"), outside);
+
+        var runs = new List<RunRow>();
+        foreach (var (job, serverDir) in new[] { ("below", "lnk/sub"), ("slashed", "/lnk/sub/") })
+        {
+            runs.Add(await UploadAsync(tenant, job, serverDir, "", includeSubfolders: true, processMetadata: false));
+        }
+
+        foreach (var run in runs)
+        {
+            Assert.Equal((0, 1), (run.FileSuccess, run.FileError));
+            Assert.Contains(await server.DetailsAsync(run.Id), d => d.LogType == "UploadError" && d.Message.StartsWith("The server directory", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, await AssetRow.CountAsync(server, tenant.CompanyHandle));
+    }
+
+    [Fact]
+    public async Task A_link_inside_the_server_directory_that_stays_inside_reads_the_folder_it_names()
+    {
+        var tenant = await server.NewTenantAsync();
+        var serverRoot = server.FoldersOf(tenant).Server;
+        Directory.CreateDirectory(Path.Combine(serverRoot, "real", "sub"));
+        await File.WriteAllBytesAsync(Path.Combine(serverRoot, "real", "sub", "inside.png"), TestMedia.SolidImage(300, 300, ".png"));
+        Directory.CreateSymbolicLink(Path.Combine(serverRoot, "alias"), Path.Combine(serverRoot, "real"));
+
+        var run = await UploadAsync(tenant, "alias", "alias/sub", "in", includeSubfolders: false, processMetadata: false);
+
+        Assert.Equal(("Done", 1), (run.State, run.FileSuccess));
+        Assert.NotNull(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "in/inside.png"));
+    }
+
+    [Fact]
     public async Task A_serverDir_that_climbs_out_is_refused_at_submit()
     {
         var tenant = await server.NewTenantAsync();

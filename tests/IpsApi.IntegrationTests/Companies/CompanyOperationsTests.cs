@@ -60,8 +60,9 @@ public sealed class CompanyOperationsTests(ServerFixture server)
         var foreign = await FaultAsync(server, tenant, "getCompanyInfo", Text("companyName", other.CompanyName));
         var nothing = await FaultAsync(server, tenant, "getCompanyInfo", "");
 
-        Assert.Equal(20000, unknown.Code);
-        Assert.Equal(20000, foreign.Code);
+        Assert.Equal(20006, unknown.Code);
+        Assert.Equal(20006, foreign.Code);
+        Assert.Equal(unknown.Reason.Replace("No Such Company Anywhere", "X", StringComparison.Ordinal), foreign.Reason.Replace(other.CompanyName, "X", StringComparison.Ordinal));
         Assert.Equal(30002, nothing.Code);
     }
 

@@ -72,6 +72,9 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Downloads:ConnectTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:ReadTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:Retries"] = "0",
+            // Every test signs in from 127.0.0.1, wrong passwords included: the per-address backoff would slow the
+            // whole suite. It is tested on nodes of its own (AuthenticationReliabilityTests).
+            ["IpsApi:Auth:MaxFailedSignInsPerAddress"] = "1000",
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>
@@ -186,6 +189,17 @@ public sealed class ServerFixture : IAsyncLifetime
         var user = await accounts.AddUserAsync(new NewUser(email, password, role, [handle]))
             ?? throw new InvalidOperationException("user not added");
         return new TestTenant(handle, email, password, user.Handle, $"Company {id}");
+    }
+
+    /// <summary>Another user of the tenant's company, with a role of its own (an IpsCompanyAdmin, say).</summary>
+    public async Task<TestTenant> NewColleagueAsync(TestTenant tenant, UserRole role)
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var email = $"colleague-{id}@example.test";
+        var password = $"pw-{id}";
+        var user = await Services.GetRequiredService<AccountStore>().AddUserAsync(new NewUser(email, password, role, [tenant.CompanyHandle]))
+            ?? throw new InvalidOperationException("user not added");
+        return tenant with { Email = email, Password = password, UserHandle = user.Handle };
     }
 
     public async Task<long> CountJobsAsync(string? companyHandle = null)

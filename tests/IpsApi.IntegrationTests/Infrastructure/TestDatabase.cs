@@ -36,8 +36,12 @@ public sealed class TestDatabase : IAsyncDisposable
         await accounts.AddCompanyAsync("77", "Cluster Co");
         await accounts.AddUserAsync(new NewUser("cluster@example.test", "cluster-pw", UserRole.IpsUser, ["77"]));
         database.Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
+        database.TenantStorageFolder = await database.ScalarAsync<string>("select storage_folder from companies where handle = '77'");
         return database;
     }
+
+    /// <summary>The folder under the storage root that holds the tenant company's files.</summary>
+    public string TenantStorageFolder { get; private set; } = "";
 
     /// <summary>A database with nothing in it, not even the schema (what a restore goes into).</summary>
     public static async Task<TestDatabase> CreateEmptyAsync(string purpose, string? adminConnectionString = null)

@@ -87,7 +87,7 @@ public sealed class GetAssetJobLogsTests(ServerFixture server)
 
         Assert.Equal((30002, "Missing required parameter: assetHandle"), (missing.FaultCode, missing.FaultReason));
         Assert.Equal(20006, foreign.FaultCode);
-        Assert.Equal(20000, unknown.FaultCode);
+        Assert.Equal(20006, unknown.FaultCode);
     }
 
     /// <summary>A record as an executor writes it, into a run that is over (counts do not matter here).</summary>

@@ -221,7 +221,7 @@ public sealed class GetJobLogDetailsTests(ServerFixture server)
         Assert.Equal(30001, (await FaultOf(LogBodies.GetJobLogDetails(tenant.CompanyHandle, $"{tenant.CompanyHandle}|no such job|"))).Item1);
         Assert.Equal(30001, (await FaultOf(LogBodies.GetJobLogDetails(tenant.CompanyHandle, $"{tenant.CompanyHandle}|mine|{run.InstanceName}|{run.Id + 100000}"))).Item1);
         Assert.Equal(20000, (await FaultOf(LogBodies.GetJobLogDetails(tenant.CompanyHandle, HandleOf(other, "theirs", theirs)))).Item1);
-        Assert.Equal(20000, (await FaultOf(LogBodies.GetJobLogDetails("no-such-company", handle))).Item1);
+        Assert.Equal(20006, (await FaultOf(LogBodies.GetJobLogDetails("no-such-company", handle))).Item1);
         Assert.Equal(20006, (await FaultOf(LogBodies.GetJobLogDetails(other.CompanyHandle, HandleOf(other, "theirs", theirs)))).Item1);
         Assert.Equal(20006, (await FaultOf(LogBodies.GetJobLogDetails(other.CompanyHandle, originalName: "theirs"))).Item1);
         Assert.Equal(30001, (await FaultOf(LogBodies.GetJobLogDetails(tenant.CompanyHandle, handle, sortBy: "Size"))).Item1);

@@ -179,19 +179,24 @@ public sealed class GetJobLogsTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task GetJobLogs_is_refused_for_an_unknown_user_a_foreign_company_and_an_unknown_company()
+    public async Task GetJobLogs_is_refused_for_an_unknown_user_a_foreign_company_and_an_unknown_company_alike()
     {
         var tenant = await server.NewTenantAsync();
         var other = await server.NewTenantAsync();
 
         var unknownUser = await _kit.FaultAsync(tenant, LogBodies.GetJobLogs(tenant.CompanyHandle, userHandle: "u|no-such-user"));
+        var otherUser = await _kit.FaultAsync(tenant, LogBodies.GetJobLogs(tenant.CompanyHandle, userHandle: other.UserHandle));
+        var otherUserEverywhere = await _kit.FaultAsync(tenant, LogBodies.GetJobLogs(userHandle: other.UserHandle));
         var foreign = await _kit.FaultAsync(tenant, LogBodies.GetJobLogs(other.CompanyHandle));
         var unknown = await _kit.FaultAsync(tenant, LogBodies.GetJobLogs("no-such-company"));
 
-        Assert.Equal(30001, unknownUser.FaultCode);
+        Assert.Equal((30001, "Invalid parameter userHandle: no user 'u|no-such-user'"), (unknownUser.FaultCode, unknownUser.FaultReason));
+        // A user of another company reads exactly like no user: the answer does not confirm who exists elsewhere.
+        Assert.Equal((30001, $"Invalid parameter userHandle: no user '{other.UserHandle}'"), (otherUser.FaultCode, otherUser.FaultReason));
+        Assert.Equal((30001, $"Invalid parameter userHandle: no user '{other.UserHandle}'"), (otherUserEverywhere.FaultCode, otherUserEverywhere.FaultReason));
         Assert.Equal(20006, foreign.FaultCode);
         Assert.Equal("authorizationFault", foreign.FaultDetail.Name.LocalName);
-        Assert.Equal(20000, unknown.FaultCode);
+        Assert.Equal((20006, foreign.FaultReason.Replace(other.CompanyHandle, "no-such-company", StringComparison.Ordinal)), (unknown.FaultCode, unknown.FaultReason));
     }
 
     /// <summary>

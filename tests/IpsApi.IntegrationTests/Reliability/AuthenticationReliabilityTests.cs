@@ -9,14 +9,16 @@ using IpsApi.Jobs.Accounts;
 namespace IpsApi.IntegrationTests.Reliability;
 
 /// <summary>
-/// Two nodes on one database, with sign-ins never cached (every call pays the password hash) and a small lock
-/// limit: every operation refuses missing and wrong credentials and other companies' handles, a user name guessed
-/// at too often is locked on both nodes for a while, and a wrong user costs what a wrong password costs.
+/// Two nodes on one database, behind a trusted "proxy" (the test names each request's client in X-Forwarded-For),
+/// with sign-ins never cached (every call pays the password hash) and small backoff limits: every operation refuses
+/// missing and wrong credentials and other companies' handles, a user name or an address guessed from too often waits
+/// longer and longer on both nodes but is never locked for good, and a wrong user costs what a wrong password costs.
 /// </summary>
 [Collection(ReliabilityRun.Collection)]
 public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTests.TwoNodes nodes) : IClassFixture<AuthenticationReliabilityTests.TwoNodes>
 {
     private const int MaxFailedSignIns = 5;
+    private const int MaxFailedSignInsPerAddress = 8;
     private const int LockoutSeconds = 4;
     private const string Ips = Envelopes.Ips;
 
@@ -44,7 +46,9 @@ public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTest
             {
                 ["IPSAPI_AUTH__CREDENTIALCACHESECONDS"] = "0",
                 ["IPSAPI_AUTH__MAXFAILEDSIGNINS"] = MaxFailedSignIns.ToString(CultureInfo.InvariantCulture),
+                ["IPSAPI_AUTH__MAXFAILEDSIGNINSPERADDRESS"] = MaxFailedSignInsPerAddress.ToString(CultureInfo.InvariantCulture),
                 ["IPSAPI_AUTH__LOCKOUTSECONDS"] = LockoutSeconds.ToString(CultureInfo.InvariantCulture),
+                ["IPSAPI_PROXY__TRUSTEDPROXIES"] = "127.0.0.1",
             };
             First = await ServerProcess.StartAsync(Database.ConnectionString, "node-a", storage, environment: settings);
             Second = await ServerProcess.StartAsync(Database.ConnectionString, "node-b", storage, environment: settings);
@@ -143,18 +147,14 @@ public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTest
     }
 
     [Fact]
-    public async Task A_user_name_guessed_at_too_often_is_locked_on_every_node_for_a_while()
+    public async Task A_user_name_guessed_at_too_often_backs_off_on_every_node_and_is_never_locked_for_good()
     {
-        var tenant = await CloneUserAsync("locked");
-        var body = Envelopes.SubmitJobBody(tenant.CompanyHandle, "after lock", "<createVideoSitemapJob/>");
+        var tenant = await CloneUserAsync("backoff");
+        var body = Envelopes.SubmitJobBody(tenant.CompanyHandle, "after backoff", "<createVideoSitemapJob/>");
+        var ghost = await GuessUntilCountedAsync($"nobody-{Guid.NewGuid():N}@example.test", body);
+        var name = await GuessUntilCountedAsync(tenant.Email, body);
 
-        for (var attempt = 0; attempt < MaxFailedSignIns; attempt++)
-        {
-            var (_, answer) = await PostAsync(attempt % 2 == 0 ? _first : _second, Envelopes.Soap11(Envelopes.AuthHeader(tenant.Email, $"guess {attempt}"), body));
-            Assert.Equal(10001, CodeOf(answer));
-        }
-
-        // The right password, on either node, is now refused too, and the answer says why.
+        // The right password, on either node, is refused while the name waits, and the answer says why.
         foreach (var node in new[] { _first, _second })
         {
             var (_, answer) = await PostAsync(node, Envelopes.Soap11(tenant, body));
@@ -162,20 +162,111 @@ public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTest
             Assert.Contains("too many failed sign-ins", answer, StringComparison.Ordinal);
         }
 
-        // An unknown name is locked the same way, so a lock tells nothing about which emails exist.
-        for (var attempt = 0; attempt <= MaxFailedSignIns; attempt++)
+        // Guesses during the wait are refused without being counted: they do not make it longer.
+        for (var attempt = 0; attempt < 10; attempt++)
         {
-            await PostAsync(_first, Envelopes.Soap11(Envelopes.AuthHeader("nobody-at-all@example.test", "x"), body));
+            Assert.Contains("too many failed sign-ins", (await PostAsync(_second, Envelopes.Soap11(Envelopes.AuthHeader(tenant.Email, $"more {attempt}"), body))).Answer,
+                StringComparison.Ordinal);
         }
 
-        var (_, ghost) = await PostAsync(_second, Envelopes.Soap11(Envelopes.AuthHeader("nobody-at-all@example.test", "x"), body));
-        Assert.Contains("too many failed sign-ins", ghost, StringComparison.Ordinal);
-
-        // After the lock runs out, the right password works again.
-        var locked = Stopwatch.StartNew();
+        // The owner gets in once the wait is over (the ceiling, LockoutSeconds, after the last counted guess).
         await Eventually.WaitAsync(async () => CodeOf((await PostAsync(_second, Envelopes.Soap11(tenant, body))).Answer), code => code is null,
-            "the lock to run out", timeoutSeconds: LockoutSeconds + 30);
-        Assert.True(locked.Elapsed >= TimeSpan.FromSeconds(LockoutSeconds - 2), $"unlocked after {locked.Elapsed}");
+            "the wait to run out", timeoutSeconds: LockoutSeconds + 30);
+        var waited = name.SinceLastCounted.Elapsed;
+
+        // An unknown name backs off the same way, so a wait tells nothing about which emails exist.
+        Assert.Equal(name.Waits, ghost.Waits);
+        Assert.Equal([1, 2, 4], name.Waits);
+        Assert.InRange(waited.TotalSeconds, LockoutSeconds - 1, LockoutSeconds + 30);
+
+        ReliabilityRun.Record("security-backoff", "Security: sign-in backoff (per name, two nodes)",
+        [
+            new Outcome($"{MaxFailedSignIns + 3} wrong passwords for a known name, then 10 more during the wait, alternating nodes",
+                (MaxFailedSignIns + 13).ToString(CultureInfo.InvariantCulture),
+                "waits of 1, 2, 4 s after the free failures (the ceiling), on both nodes; guesses during a wait refused uncounted; the right password works after the wait",
+                $"right password accepted {waited.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s after the last counted guess (ceiling {LockoutSeconds} s)"),
+            new Outcome("the same for a name that belongs to no user", (MaxFailedSignIns + 3).ToString(CultureInfo.InvariantCulture),
+                "the same waits and the same answer: no email can be told to exist", $"waits {string.Join(", ", ghost.Waits)} s"),
+        ]);
+    }
+
+    [Fact]
+    public async Task An_address_that_tries_many_names_backs_off_while_others_sign_in()
+    {
+        var tenant = await CloneUserAsync("bystander");
+        var body = Envelopes.SubmitJobBody(tenant.CompanyHandle, "address probe", "<createVideoSitemapJob/>");
+        const string attacker = "203.0.113.77";
+        for (var attempt = 0; attempt < MaxFailedSignInsPerAddress; attempt++)
+        {
+            var (_, answer) = await PostAsync(attempt % 2 == 0 ? _first : _second,
+                Envelopes.Soap11(Envelopes.AuthHeader($"spray-{attempt}-{Guid.NewGuid():N}@example.test", "123456"), body), from: attacker);
+            Assert.Equal(10001, CodeOf(answer));
+        }
+
+        var fromAttacker = await PostAsync(_second, Envelopes.Soap11(tenant, body), from: attacker);
+        var fromElsewhere = await PostAsync(_first, Envelopes.Soap11(tenant, body), from: "198.51.100.20");
+
+        Assert.Contains("too many failed sign-ins", fromAttacker.Answer, StringComparison.Ordinal);
+        Assert.Null(CodeOf(fromElsewhere.Answer));
+        ReliabilityRun.Record("security-address-backoff", "Security: sign-in backoff (per source address)",
+        [
+            new Outcome($"{MaxFailedSignInsPerAddress} unknown names from one address (X-Forwarded-For from the trusted proxy), then a valid user from it and from another",
+                (MaxFailedSignInsPerAddress + 2).ToString(CultureInfo.InvariantCulture),
+                "the address waits, even with a valid user's right password; the same user from another address signs in", "-"),
+        ]);
+    }
+
+    [Fact]
+    public async Task Failures_of_names_that_belong_to_no_one_expire_and_are_purged()
+    {
+        var body = Envelopes.SubmitJobBody("77", "purge probe", "<createVideoSitemapJob/>");
+        var ghost = $"passing-{Guid.NewGuid():N}@example.test";
+        await PostAsync(_first, Envelopes.Soap11(Envelopes.AuthHeader(ghost, "x"), body));
+        var expires = await _database.ScalarAsync<DateTime>("select expires_at from sign_in_failures where key = @k", ("k", "name:" + ghost));
+        Assert.InRange(expires, DateTime.UtcNow.AddSeconds(-5), DateTime.UtcNow.AddSeconds(930));
+
+        // Time passes (the row's expiry moved into the past), and the next failure of anyone purges it.
+        await _database.ScalarAsync<int>("with u as (update sign_in_failures set expires_at = now() - interval '1 second' where key = @k returning 1) select count(*)::int from u",
+            ("k", "name:" + ghost));
+        await PostAsync(_second, Envelopes.Soap11(Envelopes.AuthHeader($"other-{Guid.NewGuid():N}@example.test", "x"), body));
+
+        Assert.Equal(0L, await _database.ScalarAsync<long>("select count(*) from sign_in_failures where key = @k", ("k", "name:" + ghost)));
+        Assert.Equal(0L, await _database.ScalarAsync<long>("select count(*) from sign_in_failures where expires_at < now() - interval '1 minute'"));
+    }
+
+    /// <summary>
+    /// Guesses wrong passwords for <paramref name="email"/> from changing addresses until the free failures and three
+    /// more have counted, like a patient guesser; returns the waits announced after each counted one past the free
+    /// ones (seconds) and a clock started at the last counted guess.
+    /// </summary>
+    private async Task<(List<int> Waits, Stopwatch SinceLastCounted)> GuessUntilCountedAsync(string email, string body)
+    {
+        var counted = 0;
+        var waits = new List<int>();
+        var sinceLast = Stopwatch.StartNew();
+        var deadline = Stopwatch.StartNew();
+        while (counted < MaxFailedSignIns + 3 && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            var (_, answer) = await PostAsync(counted % 2 == 0 ? _first : _second, Envelopes.Soap11(Envelopes.AuthHeader(email, $"guess {counted}"), body));
+            Assert.Equal(10001, CodeOf(answer));
+            if (answer.Contains("too many failed sign-ins", StringComparison.Ordinal))
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            counted++;
+            sinceLast.Restart();
+            if (counted >= MaxFailedSignIns)
+            {
+                // The wait this failure set, read where every node reads it (a sign-in would count when the wait is over).
+                waits.Add(await _database.ScalarAsync<int>(
+                    "select coalesce(ceil(extract(epoch from blocked_until - now())), 0)::int from sign_in_failures where key = @k",
+                    ("k", "name:" + email.ToLowerInvariant())));
+            }
+        }
+
+        return (waits.Take(3).ToList(), sinceLast);
     }
 
     [Fact]
@@ -243,9 +334,14 @@ public sealed class AuthenticationReliabilityTests(AuthenticationReliabilityTest
         return XDocument.Parse(answer);
     }
 
-    private async Task<(int Status, string Answer)> PostAsync(ServerProcess node, string envelope, string? basic = null)
+    /// <summary>
+    /// Posts as a client at <paramref name="from"/> (X-Forwarded-For, believed from the loopback "proxy"); by default a
+    /// new address each time, so the per-address backoff only counts where a test means it to.
+    /// </summary>
+    private async Task<(int Status, string Answer)> PostAsync(ServerProcess node, string envelope, string? basic = null, string? from = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, node.ServiceAddress) { Content = new StringContent(envelope, Encoding.UTF8) };
+        request.Headers.Add("X-Forwarded-For", from ?? $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
         if (basic is not null)
         {

@@ -118,7 +118,7 @@ public sealed partial class CrashAndShutdownTests
         var uploads = rounds * uploadsPerRound;
         Assert.Equal(uploads, await database.ScalarAsync<long>("select count(*) from assets"));
         Assert.Equal(uploads, await database.ScalarAsync<long>("select count(distinct name) from assets"));
-        var originals = Directory.GetFiles(Path.Combine(storage, "77", "assets"), "*", SearchOption.AllDirectories);
+        var originals = Directory.GetFiles(Path.Combine(storage, database.TenantStorageFolder, "assets"), "*", SearchOption.AllDirectories);
         Assert.True(originals.Length == uploads, $"{originals.Length} files under assets/: {string.Join(", ", originals.Select(Path.GetFileName))}");
         var messages = smtp.Messages();
         for (var round = 0; round < rounds; round++)

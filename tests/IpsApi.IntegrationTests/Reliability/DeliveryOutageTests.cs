@@ -19,7 +19,7 @@ public sealed class DeliveryOutageTests
         var runs = ReliabilityRun.Size(100, 300);
         await using var database = await TestDatabase.CreateAsync("mailout");
         var storage = Directory.CreateTempSubdirectory("ipsapi-mailout-").FullName;
-        Directory.CreateDirectory(Path.Combine(storage, "77", "server"));
+        Directory.CreateDirectory(Path.Combine(storage, database.TenantStorageFolder, "server"));
         await using var smtp = SmtpServerFixture.Create();       // created, not started: connections are refused
         var callbackPort = FreePort();                            // nothing listens there yet
         await using var node = await ServerProcess.StartAsync(database.ConnectionString, "node-mailout", storage, environment: new Dictionary<string, string>

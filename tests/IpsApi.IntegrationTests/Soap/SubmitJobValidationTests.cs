@@ -1,4 +1,5 @@
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Accounts;
 
 namespace IpsApi.IntegrationTests.Soap;
 
@@ -159,15 +160,28 @@ public sealed class SubmitJobValidationTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task An_unknown_company_is_authorization_fault_20000()
+    public async Task An_unknown_company_answers_exactly_as_a_company_of_others_so_handles_cannot_be_probed()
     {
         var tenant = await server.NewTenantAsync();
+        var other = await server.NewTenantAsync();
+
+        var unknown = await RejectedAsync(tenant, Envelopes.SubmitJobBody("no-such-company", "job"));
+        var foreign = await RejectedAsync(tenant, Envelopes.SubmitJobBody(other.CompanyHandle, "job"));
+
+        Assert.Equal(("AuthorizationException", 20006), (unknown.FaultString, unknown.FaultCode));
+        Assert.Equal(foreign.FaultReason.Replace(other.CompanyHandle, "no-such-company", StringComparison.Ordinal), unknown.FaultReason);
+        Assert.Equal((foreign.FaultString, foreign.FaultCode), (unknown.FaultString, unknown.FaultCode));
+        WireSchema.AssertValid(unknown.FaultDetail);
+    }
+
+    [Fact]
+    public async Task An_IpsAdmin_is_told_that_a_company_does_not_exist()
+    {
+        var tenant = await server.NewTenantAsync(UserRole.IpsAdmin);
 
         var response = await RejectedAsync(tenant, Envelopes.SubmitJobBody("no-such-company", "job"));
 
-        Assert.Equal("AuthorizationException", response.FaultString);
-        Assert.Equal(20000, response.FaultCode);
-        WireSchema.AssertValid(response.FaultDetail);
+        Assert.Equal((20000, "Invalid company: no-such-company"), (response.FaultCode, response.FaultReason));
     }
 
     [Fact]
@@ -181,6 +195,52 @@ public sealed class SubmitJobValidationTests(ServerFixture server)
         var response = await RejectedAsync(tenant, body);
 
         Assert.Equal(20002, response.FaultCode);
+    }
+
+    [Fact]
+    public async Task An_IpsAdmin_outside_the_company_cannot_be_made_to_receive_its_job_emails()
+    {
+        var tenant = await server.NewTenantAsync();
+        var admin = await server.NewTenantAsync(UserRole.IpsAdmin);
+        var body = $"<submitJobParam xmlns=\"{Envelopes.Ips}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><userHandle>{admin.UserHandle}</userHandle>"
+            + $"<jobName>mail the admin</jobName>{Publish}</submitJobParam>";
+
+        var response = await RejectedAsync(tenant, body);
+
+        Assert.Equal((20002, $"Invalid request user: {admin.UserHandle}"), (response.FaultCode, response.FaultReason));
+        Assert.Equal(0L, await server.ScalarAsync<long>("select count(*) from jobs where name = 'mail the admin'"));
+    }
+
+    [Theory]
+    [InlineData("nightly&#13;&#10;10:59:58 INF SOAP deleteJob company 47 user root@example.com: ok", "control characters")]
+    [InlineData("tab&#9;bed", "control characters")]
+    [InlineData("bell&#x85;", "control characters")]
+    public async Task A_job_name_with_control_characters_is_30001_and_nothing_is_stored(string jobName, string why)
+    {
+        var tenant = await server.NewTenantAsync();
+        var body = $"<submitJobParam xmlns=\"{Envelopes.Ips}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><jobName>{jobName}</jobName>{Publish}</submitJobParam>";
+
+        var response = await RejectedAsync(tenant, body);
+
+        Assert.Equal(30001, response.FaultCode);
+        Assert.Contains("jobName", response.FaultReason, StringComparison.Ordinal);
+        Assert.Contains(why, response.FaultReason, StringComparison.Ordinal);
+        Assert.Equal(0L, await server.ScalarAsync<long>("select count(*) from jobs j join companies c on c.id = j.company_id where c.handle = @c",
+            ("c", tenant.CompanyHandle)));
+    }
+
+    [Fact]
+    public async Task A_job_name_up_to_256_characters_is_accepted_and_a_longer_one_is_30001()
+    {
+        var tenant = await server.NewTenantAsync();
+
+        var longest = await server.PostAsync(Envelopes.Soap11(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, new string('n', 256), Publish)));
+        var tooLong = await RejectedAsync(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, new string('n', 257), Publish));
+        var huge = await RejectedAsync(tenant, Envelopes.SubmitJobBody(tenant.CompanyHandle, new string('n', 100_000), Publish));
+
+        Assert.False(longest.IsFault, longest.Text);
+        Assert.Equal((30001, "Invalid parameter jobName: 257 characters, more than the 256 allowed"), (tooLong.FaultCode, tooLong.FaultReason));
+        Assert.Equal(30001, huge.FaultCode);
     }
 
     [Fact]

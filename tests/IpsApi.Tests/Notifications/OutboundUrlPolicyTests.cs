@@ -144,6 +144,27 @@ public sealed class OutboundUrlPolicyTests
     }
 
     [Theory]
+    [InlineData("http://rebind.example.com/", "10.0.0.5")]
+    [InlineData("http://metadata.example.com/", "169.254.169.254")]
+    [InlineData("http://mixed.example.com/", "127.0.0.1")]
+    [InlineData("http://mapped.example.com/", "192.168.1.20")]
+    public async Task A_refused_name_is_not_told_which_address_or_kind_of_address_it_resolved_to(string url, string address)
+    {
+        var reason = (await Policy().CheckAsync(new Uri(url))).Reason!;
+        using var client = new HttpClient(Policy().CreateHandler());
+        var atConnect = OutboundRequestRefusedException.FindIn(await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(new Uri(url))))!.Message;
+
+        foreach (var text in new[] { reason, atConnect })
+        {
+            Assert.DoesNotContain(address, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("private", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("loopback", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("link-local", text, StringComparison.Ordinal);
+            Assert.Contains($"host {new Uri(url).Host} resolves to an address this server does not call", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("http://rebind.example.com/hook")]
     [InlineData("http://mixed.example.com/hook")]
     [InlineData("http://127.0.0.1:9/hook")]

@@ -1,6 +1,7 @@
-// submitJob, getJobLogs and a fault through the C# proxy that Mono's wsdl tool (the .NET Framework's wsdl.exe,
-// Debian package mono-devel) generates from the served WSDL, compiled with Mono's C# compiler. Run by
-// tests/IpsApi.IntegrationTests/Interop/ClientStacks/MonoWsdlTests.cs, or by hand against `./ipsapi run`:
+// submitJob, getJobLogs, the company, user and folder operations and a fault of each kind through the C# proxy
+// that Mono's wsdl tool (the .NET Framework's wsdl.exe, Debian package mono-devel) generates from the served WSDL,
+// compiled with Mono's C# compiler. Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks/MonoWsdlTests.cs, or
+// by hand against `./ipsapi run` (environment as for tests/interop/python/zeep_client.py):
 //
 //   wsdl -nologo -out:IpsApiProxy.cs "$IPSAPI_WSDL"
 //   mcs -out:client.exe -r:System.Web.Services.dll IpsApiProxy.cs tests/interop/mono/WsdlClient.cs && mono client.exe
@@ -22,7 +23,7 @@ public static class WsdlClient
         try
         {
             Run();
-            Console.WriteLine("mono wsdl: submitJob, getJobLogs and faults ok");
+            Console.WriteLine("mono wsdl: submitJob, getJobLogs, companies, folders and faults ok");
             return 0;
         }
         catch (CheckFailed e)
@@ -38,7 +39,8 @@ public static class WsdlClient
         // The generated class already points at the address the served WSDL names.
         var service = new IpsApiService();
         service.authHeaderValue = new authHeader { user = Env("IPSAPI_USER"), password = Env("IPSAPI_PASSWORD"), appName = "mono-wsdl" };
-        var name = "mono wsdl " + Guid.NewGuid().ToString("N").Substring(0, 8);
+        var suffix = Guid.NewGuid().ToString("N").Substring(0, 8);
+        var name = "mono wsdl " + suffix;
         var publish = new ImageServingPublishJob { publishType = "Full", emailSetting = "None" };
 
         var handle = service.submitJob(company, null, name, null, default(DateTime), false, null, null, publish,
@@ -60,11 +62,96 @@ public static class WsdlClient
 
         Console.WriteLine("ok getJobLogs " + log.jobName + " " + log.logType);
 
+        Companies(service, company);
+        Folders(service, company, "mono-" + suffix);
+
         Fault("submitJob", () => service.submitJob(company, null, "", null, default(DateTime), false, null, null, publish,
             null, null, null, null, null, null, null, null, null, null, null, null));
         Fault("submitJob", () => service.submitJob(company, null, name + " export", null, default(DateTime), false, null, null, null,
             null, null, null, null, null, null, null, null, null, null,
             new ExportJob { assetHandleArray = new[] { "a|another-company|1" }, fmt = "orig", emailSetting = "None" }, null));
+        Fault("getCompanyInfo", () => service.getCompanyInfo(null, "No Such Company", null));
+        Fault("createFolder", () => service.createFolder(company, "products/../../escape"));
+    }
+
+    /// <summary>What an integration asks first: its company's handle by name, who it is, and (as an admin) the settings.</summary>
+    private static void Companies(IpsApiService service, string company)
+    {
+        var companyName = Env("IPSAPI_COMPANY_NAME");
+        var user = Env("IPSAPI_USER");
+        var password = Env("IPSAPI_PASSWORD");
+
+        var info = service.getCompanyInfo(null, companyName, null);
+        Check(info.companyHandle == company && info.rootPath == companyName + "/", "getCompanyInfo answered " + info.companyHandle + " " + info.rootPath);
+        Console.WriteLine("ok getCompanyInfo " + info.companyHandle + " " + info.rootPath);
+
+        var memberships = service.getCompanyMembership(null) ?? new CompanyMembership[0];
+        Check(memberships.Any(m => m.company.companyHandle == company && m.isActiveSpecified && m.isActive), "getCompanyMembership lacks the company");
+        Console.WriteLine("ok getCompanyMembership " + memberships.Length);
+
+        var me = service.getUserInfo(null, null);
+        Check(string.Equals(me.email, user, StringComparison.OrdinalIgnoreCase) && me.isValidSpecified && me.isValid, "getUserInfo answered " + me.email);
+        Console.WriteLine("ok getUserInfo " + me.defaultRole);
+
+        var valid = service.checkLogin(company, user, password);
+        var invalid = service.checkLogin(company, user, "not the password");
+        Check(valid == "ValidLogin" && invalid == "InvalidLogin", "checkLogin answered " + valid + ", " + invalid);
+        Console.WriteLine("ok checkLogin " + valid + " " + invalid);
+
+        // getCompanySettings is for company administrators.
+        var mine = service.authHeaderValue;
+        service.authHeaderValue = new authHeader
+        {
+            user = Environment.GetEnvironmentVariable("IPSAPI_ADMIN_USER") ?? user,
+            password = Environment.GetEnvironmentVariable("IPSAPI_ADMIN_PASSWORD") ?? password,
+            appName = "mono-wsdl",
+        };
+        var settings = service.getCompanySettings(company);
+        service.authHeaderValue = mine;
+        Check(!string.IsNullOrEmpty(settings.timeZone), "getCompanySettings has no timeZone");
+        Console.WriteLine("ok getCompanySettings " + settings.timeZone);
+    }
+
+    /// <summary>Folders written in the path forms clients use, under one folder of this run's own, which goes at the end.</summary>
+    private static void Folders(IpsApiService service, string company, string folder)
+    {
+        var root = Env("IPSAPI_COMPANY_NAME") + "/";
+        var shoes = service.createFolder(company, "/" + root + folder + "/products/shoes/");
+        var archive = service.createFolder(company, folder + "/archive");
+        Check(shoes.StartsWith("f|" + company + "|", StringComparison.Ordinal), "createFolder answered " + shoes);
+        Console.WriteLine("ok createFolder " + shoes);
+
+        var listed = service.getFolders(company, null, null, folder + "/products", null, null, null);
+        Check(listed.Length == 2 && listed[0].path == root + folder + "/products/" && listed[1].path == root + folder + "/products/shoes/",
+            "getFolders answered " + string.Join(", ", listed.Select(f => f.path).ToArray()));
+        Check(listed[1].folderHandle == shoes && listed[1].lastModifiedSpecified && listed[1].lastModified.Year >= 2024, "getFolders: the new folder's handle and time");
+        Console.WriteLine("ok getFolders " + listed.Length);
+
+        // The generated proxy passes folderHandle by reference: renameFolderReturn and moveFolderReturn answer it.
+        var renamed = shoes;
+        service.renameFolder(company, ref renamed, "boots");
+        var moved = shoes;
+        service.moveFolder(company, ref moved, archive);
+        Check(renamed == shoes && moved == shoes, "renameFolder, moveFolder answered " + renamed + ", " + moved);
+        Console.WriteLine("ok renameFolder");
+        Console.WriteLine("ok moveFolder");
+
+        var tree = service.getFolderTree(company, null, null, root + folder + "/", -1, null, null, null);
+        Check(tree.Length == 1 && tree[0].hasSubfoldersSpecified && tree[0].hasSubfolders, "getFolderTree has no top folder with subfolders");
+        var top = tree[0].subfolderArray;
+        Check(top.Length == 2 && top[0].path == root + folder + "/archive/" && top[1].path == root + folder + "/products/",
+            "getFolderTree answered " + string.Join(", ", top.Select(f => f.path).ToArray()));
+        var boots = top[0].subfolderArray;
+        Check(boots != null && boots.Length == 1 && boots[0].folderHandle == shoes && boots[0].path == root + folder + "/archive/boots/",
+            "getFolderTree: the moved folder is not under archive/");
+        Console.WriteLine("ok getFolderTree " + boots[0].path);
+
+        service.deleteFolder(company, shoes);
+        var archived = service.getFolderTree(company, null, null, folder + "/archive", 1, null, null, null);
+        Check(archived[0].hasSubfoldersSpecified && !archived[0].hasSubfolders && archived[0].subfolderArray == null, "the deleted folder is still there");
+        Console.WriteLine("ok deleteFolder");
+
+        service.deleteFolder(company, service.getFolders(company, null, null, folder, null, null, null)[0].folderHandle);
     }
 
     /// <summary>Runs a call that must fail and prints the fault as the generated proxy hands it over.</summary>

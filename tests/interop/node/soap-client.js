@@ -1,13 +1,16 @@
 'use strict';
-// Every IPS job operation through the Node.js `soap` client, as a node-soap user would write it against the
+// Every operation of the server through the Node.js `soap` client, as a node-soap user would write it against the
 // served WSDL. Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks (or by hand against `./ipsapi run`):
 //
 //   npm ci && IPSAPI_WSDL=http://127.0.0.1:8080/scene7/webservice/IpsApi.wsdl IPSAPI_COMPANY=47 \
-//   IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret node soap-client.js
+//   IPSAPI_COMPANY_NAME="Demo Company" IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret \
+//   IPSAPI_ADMIN_USER=admin@example.com IPSAPI_ADMIN_PASSWORD=... node soap-client.js
 //
 // Prints one line per call ("ok <operation> ..." or "fault <operation> <faultcode> <faultstring> <detail> <code>
 // <reason>") and exits non-zero on the first answer a client could not rely on. The company should be one the
-// run may fill with jobs; the server must run optimizeImagesJob slowly enough to be seen running.
+// run may fill with jobs and folders; the server must run optimizeImagesJob slowly enough to be seen running.
+// getCompanySettings is for company administrators: IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD name one of the
+// company (the user when not set).
 
 const crypto = require('node:crypto');
 const soap = require('soap');
@@ -38,6 +41,9 @@ const WSDL = env('IPSAPI_WSDL');
 const COMPANY = env('IPSAPI_COMPANY');
 const USER = env('IPSAPI_USER');
 const PASSWORD = env('IPSAPI_PASSWORD');
+const COMPANY_NAME = env('IPSAPI_COMPANY_NAME');
+const ADMIN_USER = process.env.IPSAPI_ADMIN_USER || USER;
+const ADMIN_PASSWORD = process.env.IPSAPI_ADMIN_PASSWORD || PASSWORD;
 
 // node-soap hands arrays of one item back as the item itself, and leaves out empty ones.
 function items(array) {
@@ -50,8 +56,19 @@ function items(array) {
 async function main() {
   const client = await soap.createClientAsync(WSDL);
   const port = client.IpsApiService.IpsApiSoapPort;
-  const authHeader = (password) => ({ authHeader: { user: USER, password, appName: 'node-soap' } });
+  const authHeader = (password, user = USER) => ({ authHeader: { user, password, appName: 'node-soap' } });
   client.addSoapHeader(authHeader(PASSWORD), '', 'ips', IPS);
+  // Calls with other credentials: the client's headers are swapped for the call, then put back.
+  const as = async (header, run) => {
+    client.clearSoapHeaders();
+    client.addSoapHeader(header, '', 'ips', IPS);
+    try {
+      return await run();
+    } finally {
+      client.clearSoapHeaders();
+      client.addSoapHeader(authHeader(PASSWORD), '', 'ips', IPS);
+    }
+  };
 
   // The port's methods take a callback; answer with the result, or reject with node-soap's error.
   const call = (operation, args) => new Promise((resolve, reject) => {
@@ -109,20 +126,17 @@ async function main() {
   check(!left.some((job) => job.name === name), 'the deleted job is gone');
   console.log('ok deleteJob');
 
+  await company(call, () => as(authHeader(ADMIN_PASSWORD, ADMIN_USER),
+    () => call('getCompanySettings', { companyHandle: COMPANY })));
+  await folders(call, `node-${suffix}`);
+
   const faults = [
     ['submitJob', () => call('submitJob', { companyHandle: COMPANY, jobName: '', imageServingPublishJob: publish })],
     ['getScheduledJobs', () => call('getScheduledJobs', { companyHandle: 'no-such-company' })],
     ['stopJob', () => call('stopJob', { companyHandle: COMPANY, jobHandle: handle })],
-    ['getActiveJobs', async () => {
-      client.clearSoapHeaders();
-      client.addSoapHeader(authHeader('not the password'), '', 'ips', IPS);
-      try {
-        return await call('getActiveJobs', { companyHandle: COMPANY });
-      } finally {
-        client.clearSoapHeaders();
-        client.addSoapHeader(authHeader(PASSWORD), '', 'ips', IPS);
-      }
-    }],
+    ['getActiveJobs', () => as(authHeader('not the password'), () => call('getActiveJobs', { companyHandle: COMPANY }))],
+    ['getCompanyInfo', () => call('getCompanyInfo', { companyName: 'No Such Company' })],
+    ['createFolder', () => call('createFolder', { companyHandle: COMPANY, folderPath: 'products/../../escape' })],
   ];
   for (const [operation, run] of faults) {
     const fault = await faultOf(run);
@@ -131,7 +145,72 @@ async function main() {
     console.log(`fault ${operation} ${fault.faultcode} ${fault.faultstring} ${detail} ${Number(code)} ${reason}`);
   }
 
-  console.log('node-soap: all job operations ok');
+  console.log('node-soap: all operations ok');
+}
+
+// What an integration asks first: its company's handle by name, who it is, and (as an admin) the settings.
+async function company(call, settingsAsAdmin) {
+  const info = (await call('getCompanyInfo', { companyName: COMPANY_NAME })).companyInfo;
+  check(info.companyHandle === COMPANY && info.rootPath === `${COMPANY_NAME}/`, `getCompanyInfo: ${JSON.stringify(info)}`);
+  console.log(`ok getCompanyInfo ${info.companyHandle} ${info.rootPath}`);
+
+  const memberships = items((await call('getCompanyMembership', {})).membershipArray);
+  check(memberships.some((m) => m.company.companyHandle === COMPANY && String(m.isActive) === 'true'),
+    `getCompanyMembership: ${JSON.stringify(memberships)}`);
+  console.log(`ok getCompanyMembership ${memberships.length}`);
+
+  const user = (await call('getUserInfo', {})).userInfo;
+  check(user.email.toLowerCase() === USER.toLowerCase() && String(user.isValid) === 'true', `getUserInfo: ${JSON.stringify(user)}`);
+  console.log(`ok getUserInfo ${user.defaultRole}`);
+
+  const login = async (password) => (await call('checkLogin', { companyHandle: COMPANY, email: USER, password })).status;
+  const [valid, invalid] = [await login(PASSWORD), await login('not the password')];
+  check(valid === 'ValidLogin' && invalid === 'InvalidLogin', `checkLogin: ${valid}, ${invalid}`);
+  console.log(`ok checkLogin ${valid} ${invalid}`);
+
+  const { settings } = await settingsAsAdmin();
+  check(settings && settings.timeZone, `getCompanySettings: ${JSON.stringify(settings)}`);
+  console.log(`ok getCompanySettings ${settings.timeZone}`);
+}
+
+// Folders written in the path forms clients use, under one folder of this run's own, which goes at the end.
+async function folders(call, base) {
+  const root = `${COMPANY_NAME}/`;
+  const create = async (folderPath) => (await call('createFolder', { companyHandle: COMPANY, folderPath })).folderHandle;
+  const shoes = await create(`/${root}${base}/products/shoes/`);
+  const archive = await create(`${base}/archive`);
+  check(shoes.startsWith(`f|${COMPANY}|`), `createFolder answered ${shoes}`);
+  console.log(`ok createFolder ${shoes}`);
+
+  const listed = items((await call('getFolders', { companyHandle: COMPANY, folderPath: `${base}/products` })).folderArray);
+  check(JSON.stringify(listed.map((f) => f.path)) === JSON.stringify([`${root}${base}/products/`, `${root}${base}/products/shoes/`]),
+    `getFolders: ${JSON.stringify(listed)}`);
+  check(listed[1].folderHandle === shoes && new Date(listed[1].lastModified).getUTCFullYear() >= 2024, 'getFolders: the new folder\'s handle and time');
+  console.log(`ok getFolders ${listed.length}`);
+
+  const renamed = (await call('renameFolder', { companyHandle: COMPANY, folderHandle: shoes, folderName: 'boots' })).folderHandle;
+  const moved = (await call('moveFolder', { companyHandle: COMPANY, folderHandle: shoes, destFolderHandle: archive })).folderHandle;
+  check(renamed === shoes && moved === shoes, `renameFolder, moveFolder answered ${renamed}, ${moved}`);
+  console.log('ok renameFolder');
+  console.log('ok moveFolder');
+
+  const tree = items((await call('getFolderTree', { companyHandle: COMPANY, folderPath: `${root}${base}/`, depth: -1 })).folders);
+  check(tree.length === 1 && String(tree[0].hasSubfolders) === 'true', `getFolderTree: ${JSON.stringify(tree)}`);
+  const top = items(tree[0].subfolderArray);
+  check(JSON.stringify(top.map((f) => f.path)) === JSON.stringify([`${root}${base}/archive/`, `${root}${base}/products/`]),
+    `getFolderTree: ${JSON.stringify(top)}`);
+  const boots = items(top[0].subfolderArray);
+  check(boots.length === 1 && boots[0].folderHandle === shoes && boots[0].path === `${root}${base}/archive/boots/`,
+    `getFolderTree: ${JSON.stringify(boots)}`);
+  console.log(`ok getFolderTree ${boots[0].path}`);
+
+  await call('deleteFolder', { companyHandle: COMPANY, folderHandle: shoes });
+  const archived = items((await call('getFolderTree', { companyHandle: COMPANY, folderPath: `${base}/archive`, depth: 1 })).folders);
+  check(String(archived[0].hasSubfolders) === 'false' && !archived[0].subfolderArray, `the deleted folder is gone: ${JSON.stringify(archived)}`);
+  console.log('ok deleteFolder');
+
+  const [own] = items((await call('getFolders', { companyHandle: COMPANY, folderPath: base })).folderArray);
+  await call('deleteFolder', { companyHandle: COMPANY, folderHandle: own.folderHandle });
 }
 
 async function faultOf(run) {

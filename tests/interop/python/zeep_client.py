@@ -1,14 +1,16 @@
-"""Every IPS job operation through Python zeep, as a zeep user would write it against the served WSDL.
+"""Every operation of the server through Python zeep, as a zeep user would write it against the served WSDL.
 
 Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks (or by hand against `./ipsapi run`):
 
     IPSAPI_WSDL=http://127.0.0.1:8080/scene7/webservice/IpsApi.wsdl IPSAPI_COMPANY=47 \
-    IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret /usr/bin/python3 tests/interop/python/zeep_client.py
+    IPSAPI_COMPANY_NAME="Demo Company" IPSAPI_USER=user@example.com IPSAPI_PASSWORD=secret \
+    IPSAPI_ADMIN_USER=admin@example.com IPSAPI_ADMIN_PASSWORD=... /usr/bin/python3 tests/interop/python/zeep_client.py
 
 Prints one line per call ("ok <operation> ..." or "fault <operation> <faultcode> <faultstring> <code> <reason>")
 and exits non-zero on the first answer that is not what a client may rely on. The company should be one the
-run may fill with jobs (the test gives it a fresh one); the server must run optimizeImagesJob slowly enough to
-be seen running (the test server's executor takes ten seconds).
+run may fill with jobs and folders (the test gives it a fresh one); the server must run optimizeImagesJob slowly
+enough to be seen running (the test server's executor takes ten seconds). getCompanySettings is for company
+administrators: IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD name one of the company (the user when not set).
 """
 
 import os
@@ -36,6 +38,9 @@ def env(name):
 
 
 WSDL, COMPANY, USER, PASSWORD = env("IPSAPI_WSDL"), env("IPSAPI_COMPANY"), env("IPSAPI_USER"), env("IPSAPI_PASSWORD")
+COMPANY_NAME = env("IPSAPI_COMPANY_NAME")
+ADMIN_USER = os.environ.get("IPSAPI_ADMIN_USER") or USER
+ADMIN_PASSWORD = os.environ.get("IPSAPI_ADMIN_PASSWORD") or PASSWORD
 
 
 def check(condition, what):
@@ -116,18 +121,83 @@ def main():
     check(not any(job.name == name for job in items(service.getScheduledJobs(companyHandle=COMPANY, **headers))), "the deleted job is gone")
     print("ok deleteJob", flush=True)
 
+    company(service, headers, {"_soapheaders": [auth_header(user=ADMIN_USER, password=ADMIN_PASSWORD, appName="zeep")]})
+    folders(service, headers, f"zeep-{suffix}")
+
     faults = [
         ("submitJob", lambda: service.submitJob(companyHandle=COMPANY, jobName="", imageServingPublishJob=publish, **headers)),
         ("getScheduledJobs", lambda: service.getScheduledJobs(companyHandle="no-such-company", **headers)),
         ("stopJob", lambda: service.stopJob(companyHandle=COMPANY, jobHandle=handle, **headers)),
         ("getActiveJobs", lambda: service.getActiveJobs(
             companyHandle=COMPANY, _soapheaders=[auth_header(user=USER, password="not the password")])),
+        ("getCompanyInfo", lambda: service.getCompanyInfo(companyName="No Such Company", **headers)),
+        ("createFolder", lambda: service.createFolder(companyHandle=COMPANY, folderPath="products/../../escape", **headers)),
     ]
     for operation, call in faults:
         faultcode, faultstring, name, code, reason = fault_of(call)
         print(f"fault {operation} {faultcode} {faultstring} {name} {code} {reason}", flush=True)
 
-    print("zeep: all job operations ok", flush=True)
+    print("zeep: all operations ok", flush=True)
+
+
+def company(service, headers, admin_headers):
+    """What an integration asks first: its company's handle by name, who it is, and the company's settings."""
+    info = service.getCompanyInfo(companyName=COMPANY_NAME, **headers)
+    check(info.companyHandle == COMPANY and info.rootPath == f"{COMPANY_NAME}/", f"getCompanyInfo: {info}")
+    print(f"ok getCompanyInfo {info.companyHandle} {info.rootPath}", flush=True)
+
+    memberships = items(service.getCompanyMembership(**headers))
+    check(any(m.company.companyHandle == COMPANY and m.isActive is True for m in memberships), f"getCompanyMembership: {memberships}")
+    print(f"ok getCompanyMembership {len(memberships)}", flush=True)
+
+    user = service.getUserInfo(**headers)
+    check(user.email.lower() == USER.lower() and user.isValid is True, f"getUserInfo: {user}")
+    print(f"ok getUserInfo {user.defaultRole}", flush=True)
+
+    valid = service.checkLogin(companyHandle=COMPANY, email=USER, password=PASSWORD, **headers)
+    invalid = service.checkLogin(companyHandle=COMPANY, email=USER, password="not the password", **headers)
+    check((valid, invalid) == ("ValidLogin", "InvalidLogin"), f"checkLogin: {valid}, {invalid}")
+    print(f"ok checkLogin {valid} {invalid}", flush=True)
+
+    settings = service.getCompanySettings(companyHandle=COMPANY, **admin_headers)
+    check(bool(settings.timeZone), f"getCompanySettings: {settings}")
+    print(f"ok getCompanySettings {settings.timeZone}", flush=True)
+
+
+def folders(service, headers, base):
+    """Folders written in the path forms clients use, under one folder of this run's own, which goes at the end."""
+    root = f"{COMPANY_NAME}/"
+    shoes = service.createFolder(companyHandle=COMPANY, folderPath=f"/{root}{base}/products/shoes/", **headers)
+    archive = service.createFolder(companyHandle=COMPANY, folderPath=f"{base}/archive", **headers)
+    check(shoes.startswith(f"f|{COMPANY}|"), f"createFolder answered {shoes!r}")
+    print(f"ok createFolder {shoes}", flush=True)
+
+    listed = items(service.getFolders(companyHandle=COMPANY, folderPath=f"{base}/products", **headers))
+    check([f.path for f in listed] == [f"{root}{base}/products/", f"{root}{base}/products/shoes/"], f"getFolders: {listed}")
+    check(listed[1].folderHandle == shoes and listed[1].lastModified.year >= 2024, "getFolders: the new folder's handle and time")
+    print(f"ok getFolders {len(listed)}", flush=True)
+
+    renamed = service.renameFolder(companyHandle=COMPANY, folderHandle=shoes, folderName="boots", **headers)
+    moved = service.moveFolder(companyHandle=COMPANY, folderHandle=shoes, destFolderHandle=archive, **headers)
+    check(renamed == shoes and moved == shoes, f"renameFolder, moveFolder answered {renamed!r}, {moved!r}")
+    print("ok renameFolder", flush=True)
+    print("ok moveFolder", flush=True)
+
+    tree = items(service.getFolderTree(companyHandle=COMPANY, folderPath=f"{root}{base}/", depth=-1, **headers))
+    check(len(tree) == 1 and tree[0].hasSubfolders is True, f"getFolderTree: {tree}")
+    top = items(tree[0].subfolderArray)
+    check([f.path for f in top] == [f"{root}{base}/archive/", f"{root}{base}/products/"], f"getFolderTree: {top}")
+    boots = items(top[0].subfolderArray)
+    check(len(boots) == 1 and (boots[0].folderHandle, boots[0].path) == (shoes, f"{root}{base}/archive/boots/"), f"getFolderTree: {boots}")
+    print(f"ok getFolderTree {boots[0].path}", flush=True)
+
+    check(service.deleteFolder(companyHandle=COMPANY, folderHandle=shoes, **headers) is None, "deleteFolder")
+    archived = items(service.getFolderTree(companyHandle=COMPANY, folderPath=f"{base}/archive", depth=1, **headers))
+    check(archived[0].hasSubfolders is False and archived[0].subfolderArray is None, f"the deleted folder is gone: {archived}")
+    print("ok deleteFolder", flush=True)
+
+    own = items(service.getFolders(companyHandle=COMPANY, folderPath=base, **headers))[0]
+    service.deleteFolder(companyHandle=COMPANY, folderHandle=own.folderHandle, **headers)
 
 
 def wait_for(probe, done, what, seconds=60):

@@ -18,11 +18,12 @@ namespace IpsApi.Jobs.JobTypes.Export;
 /// <c>&lt;company&gt;/exports/</c>. The download link, unguessable and expiring, is the assetName of an
 /// ExportDownload record, where clients look for an address starting with <c>http</c>. Unknown handles and
 /// assets that can't be converted are ExportWarnings; an unknown macro or modifier refuses the whole export
-/// before anything is written.
+/// before anything is written. A conversion larger than <see cref="RenderLimits"/> (those of <c>/is/image</c>) is
+/// refused at submit and, should the asset or macro have changed since, that asset is an ExportError here.
 /// </summary>
 public sealed class ExportExecutor(
-    AssetStore assets, ExportStore exports, IFileStore files, PublicAddress address, IOptions<ExportOptions> options, TimeProvider clock,
-    ILogger<ExportExecutor> logger)
+    AssetStore assets, ExportStore exports, IFileStore files, PublicAddress address, IOptions<ExportOptions> options,
+    IOptions<RenderLimits> limits, TimeProvider clock, ILogger<ExportExecutor> logger)
     : JobExecutor<ExportSpec>
 {
     public override JobType Type => JobType.Export;
@@ -140,7 +141,7 @@ public sealed class ExportExecutor(
             {
                 // libvips works on files; the rendering is written beside the ZIP and copied in.
                 var source = files.LocalPath(asset.OriginalKey);
-                await Task.Run(() => modifiers.Render(source, rendered), cancellationToken);
+                await Task.Run(() => modifiers.Render(source, rendered, limits.Value), cancellationToken);
             }
 
             var entry = zip.CreateEntry(entryName, modifiers is null ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
@@ -154,6 +155,14 @@ public sealed class ExportExecutor(
             await run.Log.WriteAsync(JobLogTypes.ExportSuccess, LogText.Of(LogKeys.Exported, entryName), asset.Path, asset.Type.ToString(), asset.Handle,
                 cancellationToken: cancellationToken);
             return true;
+        }
+        catch (RenderTooLargeException e)
+        {
+            // The asset grew since submit, or the macro changed: the same limit as /is/image, checked before rendering.
+            await run.Log.WriteAsync("ExportError", LogText.Of(LogKeys.NotExported, LogText.Of(LogKeys.ReasonRenderTooLarge,
+                    Number(e.Size.Width), Number(e.Size.Height), Number(limits.Value.MaxSide), Number(limits.Value.MaxPixels))),
+                asset.Path, asset.Type.ToString(), asset.Handle, cancellationToken: cancellationToken);
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NetVips.VipsException)
         {
@@ -169,6 +178,8 @@ public sealed class ExportExecutor(
             File.Delete(rendered);
         }
     }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string UniqueName(HashSet<string> names, string name)
     {

@@ -55,6 +55,7 @@ public sealed class ExportJobType : JobTypeDefinition<W.ExportJob, ExportSpec>
         else if (format == ExportFormat.convert && hasMacro)
         {
             reader.References.AddMacro(new NamedReference(PathOf(path, "macro"), element.Macro!));
+            reader.References.AddRendering(new RenderingReference(PathOf(path, "macro"), null, element.Macro));
         }
         else if (format == ExportFormat.convert)
         {
@@ -65,6 +66,11 @@ public sealed class ExportJobType : JobTypeDefinition<W.ExportJob, ExportSpec>
                 reader.Invalid(PathOf(path, "is_modifier"), problem.UnknownName
                     ? $"{ValidationProblem.Quote(problem.Modifier)} is not a supported modifier (supported: {string.Join(", ", ImageModifiers.Names)})"
                     : $"{ValidationProblem.Quote(problem.Modifier)} has an invalid value");
+            }
+
+            if (problems.Count == 0)
+            {
+                reader.References.AddRendering(new RenderingReference(PathOf(path, "is_modifier"), element.IsModifier, null));
             }
         }
 

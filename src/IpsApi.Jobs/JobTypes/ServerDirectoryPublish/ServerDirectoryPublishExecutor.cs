@@ -13,7 +13,8 @@ namespace IpsApi.Jobs.JobTypes.ServerDirectoryPublish;
 /// Publishes the company's server directory into its server directory catalog, served by
 /// <c>/is/content/&lt;company&gt;/&lt;path&gt;</c>: new and changed files are copied in, files gone from the source
 /// leave the catalog, unchanged files are left alone. Like every catalog, the new one becomes visible at once when
-/// the job is done. Every copy and removal is a ServerDirectoryPublishSuccess or ...Error record.
+/// the job is done. Every copy and removal is a ServerDirectoryPublishSuccess or ...Error record. Links are neither
+/// listed nor followed and nothing outside the server directory is read (<see cref="ServerDirectory"/>).
 /// </summary>
 public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> storage, PublishCatalogs catalogs, TimeProvider time)
     : JobExecutor<ServerDirectoryPublishSpec>
@@ -23,9 +24,13 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     protected override async Task ExecuteAsync(JobRun run, ServerDirectoryPublishSpec spec, CancellationToken cancellationToken)
     {
         var company = run.Job.Company;
-        var source = new CompanyFolders(storage.Value.Root, company.Storage).Server;
-        Directory.CreateDirectory(source);
-        var sourceFiles = ListFiles(source);
+        var root = new CompanyFolders(storage.Value.Root, company.Storage).Server;
+        Directory.CreateDirectory(root);
+        var source = ServerDirectory.Open(root, "")
+            ?? throw new IOException("The company's server directory cannot be opened");
+        var sourceFiles = source.ListFiles(recurse: true, skipHidden: false)
+            .Where(f => !(f.Name.StartsWith('.') && f.Name.EndsWith(".tmp", StringComparison.Ordinal)))
+            .ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
 
         await using var draft = await catalogs.BeginAsync(company.Id, company.Storage, CatalogKind.ServerDirectory, cancellationToken);
         var now = time.GetUtcNow();
@@ -42,7 +47,7 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
             }
             else
             {
-                await CopyAsync(run, draft, file, relative, identity, now, cancellationToken);
+                await CopyAsync(run, draft, source, file, identity, now, cancellationToken);
             }
         }, cancellationToken);
 
@@ -56,14 +61,15 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
     }
 
     private static async Task CopyAsync(
-        JobRun run, CatalogDraft draft, FileInfo file, string relative, string identity, DateTimeOffset now, CancellationToken cancellationToken)
+        JobRun run, CatalogDraft draft, ServerDirectory source, ServerFile file, string identity, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        var relative = file.RelativePath;
         try
         {
-            var placed = await draft.PlaceFileAsync(file.FullName, identity, Path.GetExtension(relative), cancellationToken);
-            var folder = Path.GetDirectoryName(relative)?.Replace(Path.DirectorySeparatorChar, '/') ?? "";
+            var placed = await draft.PlaceFileAsync(() => source.OpenRead(file), identity, Path.GetExtension(relative), cancellationToken);
             draft.Next[PublishedEntry.KeyOf(relative)] = new PublishedEntry(
-                PublishedEntry.KeyOf(relative), relative, null, "File", folder, identity, placed, null, file.Length, null, null, now);
+                PublishedEntry.KeyOf(relative), relative, null, "File", file.Folder, identity, placed, null, file.Length, null, null, now);
             await run.Log.WriteAsync(JobLogTypes.ServerDirectoryPublishSuccess, LogText.Of(LogKeys.Published), relative, "PublishCatalog",
                 cancellationToken: cancellationToken);
         }
@@ -80,23 +86,10 @@ public sealed class ServerDirectoryPublishExecutor(IOptions<StorageOptions> stor
         }
     }
 
-    /// <summary>Regular files under a folder by relative path, never following links out of it; temporary files skipped.</summary>
-    private static Dictionary<string, FileInfo> ListFiles(string folder)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.ReparsePoint,
-            IgnoreInaccessible = true,
-        };
-        return new DirectoryInfo(folder).EnumerateFiles("*", options)
-            .Where(f => !(f.Name.StartsWith('.') && f.Name.EndsWith(".tmp", StringComparison.Ordinal)))
-            .ToDictionary(f => Path.GetRelativePath(folder, f.FullName).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal);
-    }
-
     // File system messages name server paths; the client gets the kind of failure only.
     private static LogText Describe(Exception e) => LogText.Of(e switch
     {
+        OutsideServerDirectoryException => LogKeys.ReasonNotInServerDirectory,
         UnauthorizedAccessException => LogKeys.ReasonPermissionDenied,
         PathTooLongException => LogKeys.ReasonPathTooLong,
         _ => LogKeys.ReasonInputOutput,

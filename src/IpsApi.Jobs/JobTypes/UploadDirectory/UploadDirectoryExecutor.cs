@@ -14,7 +14,7 @@ namespace IpsApi.Jobs.JobTypes.UploadDirectory;
 /// <summary>
 /// uploadDirectoryJob: ingests the files of serverDir, a folder inside the company's server directory, into
 /// destFolder (subfolders kept when includeSubfolders). Nothing outside the server directory is ever read:
-/// the path is resolved inside it and links are not followed.
+/// the folder is compared with it by real path and files are opened without following links (<see cref="ServerDirectory"/>).
 /// With processMetadataFiles, every "*.metadata.tsv" file in a processed folder sets metadata on the assets it
 /// names instead of being ingested. Its format: UTF-8, tab-separated, a header line whose first column is
 /// "name" and whose other columns are metadata keys, then one line per file of that folder:
@@ -38,22 +38,15 @@ public sealed class UploadDirectoryExecutor(
         }
 
         var serverRoot = new CompanyFolders(storage.Value.Root, run.Job.Company.Storage).Server;
-        var serverDir = FolderPaths.Normalize(spec.ServerDir, run.Job.Company.Name);
-        var source = serverDir.Length == 0 ? Path.GetFullPath(serverRoot) : CompanyFolders.Inside(serverRoot, serverDir);
-        if (source is null || !Directory.Exists(source) || IsLink(source))
+        var source = ServerDirectory.Open(serverRoot, FolderPaths.Normalize(spec.ServerDir, run.Job.Company.Name));
+        if (source is null)
         {
             await run.Log.WriteAsync(JobLogTypes.UploadError, LogText.Of(LogKeys.ServerDirectoryMissing, spec.ServerDir),
                 cancellationToken: cancellationToken);
             return;
         }
 
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = spec.IncludeSubfolders,
-            AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
-            IgnoreInaccessible = true,
-        };
-        var all = new DirectoryInfo(source).EnumerateFiles("*", options).OrderBy(f => f.FullName, StringComparer.Ordinal).ToList();
+        var all = source.ListFiles(spec.IncludeSubfolders, skipHidden: true);
         var metadataFiles = spec.ProcessMetadataFiles
             ? all.Where(f => f.Name.EndsWith(MetadataFileSuffix, StringComparison.OrdinalIgnoreCase)).ToList()
             : [];
@@ -66,15 +59,16 @@ public sealed class UploadDirectoryExecutor(
         {
             await run.ForEachItemAsync(toIngest, new ItemLoop("UploadDirectory", "files"), async (file, i, cancellationToken) =>
             {
-                var relativeFolder = Path.GetRelativePath(source, file.DirectoryName!).Replace('\\', '/');
-                var folder = string.Join('/', new[] { destRoot, relativeFolder == "." ? "" : relativeFolder }.Where(p => p.Length > 0));
+                var folder = FolderOf(destRoot, file);
                 var assetPath = folder.Length == 0 ? file.Name : $"{folder}/{file.Name}";
-                await run.Log.WriteAsync(JobLogTypes.FileBegin, Path.GetRelativePath(serverRoot, file.FullName).Replace('\\', '/'), assetPath,
-                    cancellationToken: cancellationToken);
-                var copy = Path.Combine(work, $"{i}-upload{file.Extension}");
-                File.Copy(file.FullName, copy);
-                var results = await ingest.IngestAsync(run, copy, folder, file.Name, settings, cancellationToken);
-                ingested += results.Count(r => r is IngestResult.Created or IngestResult.Updated);
+                var shown = Path.GetRelativePath(source.RealRoot, Path.Combine(source.RealFolder, file.RelativePath)).Replace('\\', '/');
+                await run.Log.WriteAsync(JobLogTypes.FileBegin, shown, assetPath, cancellationToken: cancellationToken);
+                var copy = Path.Combine(work, $"{i}-upload{Path.GetExtension(file.Name)}");
+                if (await CopyOutAsync(run, source, file, shown, copy, cancellationToken))
+                {
+                    var results = await ingest.IngestAsync(run, copy, folder, file.Name, settings, cancellationToken);
+                    ingested += results.Count(r => r is IngestResult.Created or IngestResult.Updated);
+                }
             }, cancellationToken);
         }
         finally
@@ -90,11 +84,45 @@ public sealed class UploadDirectoryExecutor(
         await postJobs.SubmitAsync(run, spec.Post, ingested, cancellationToken);
     }
 
-    private async Task ApplyMetadataFileAsync(JobRun run, string source, string destRoot, FileInfo file, CancellationToken cancellationToken)
+    /// <summary>Copies a file of the server directory into the work folder; false (after logging why) when it may not be read.</summary>
+    private static async Task<bool> CopyOutAsync(
+        JobRun run, ServerDirectory source, ServerFile file, string shown, string copy, CancellationToken cancellationToken)
     {
-        var relativeFolder = Path.GetRelativePath(source, file.DirectoryName!).Replace('\\', '/');
-        var folder = string.Join('/', new[] { destRoot, relativeFolder == "." ? "" : relativeFolder }.Where(p => p.Length > 0));
-        var lines = await File.ReadAllLinesAsync(file.FullName, Encoding.UTF8, cancellationToken);
+        try
+        {
+            await using var input = source.OpenRead(file);
+            await using var output = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await input.CopyToAsync(output, cancellationToken);
+            return true;
+        }
+        catch (OutsideServerDirectoryException)
+        {
+            await run.Log.WriteAsync("UploadError", LogText.Of(LogKeys.NotUploaded, LogText.Of(LogKeys.ReasonNotInServerDirectory)), shown,
+                cancellationToken: cancellationToken);
+            return false;
+        }
+    }
+
+    /// <summary>The catalog folder a file goes to: destFolder plus its folder below serverDir.</summary>
+    private static string FolderOf(string destRoot, ServerFile file) =>
+        string.Join('/', new[] { destRoot, file.Folder }.Where(p => p.Length > 0));
+
+    private async Task ApplyMetadataFileAsync(JobRun run, ServerDirectory source, string destRoot, ServerFile file, CancellationToken cancellationToken)
+    {
+        var folder = FolderOf(destRoot, file);
+        string[] lines;
+        try
+        {
+            using var reader = new StreamReader(source.OpenRead(file), Encoding.UTF8);
+            lines = (await reader.ReadToEndAsync(cancellationToken)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        }
+        catch (OutsideServerDirectoryException)
+        {
+            await run.Log.WriteAsync("UploadError", LogText.Of(LogKeys.NotUploaded, LogText.Of(LogKeys.ReasonNotInServerDirectory)), file.RelativePath,
+                cancellationToken: cancellationToken);
+            return;
+        }
+
         var header = lines.FirstOrDefault()?.Split('\t');
         if (header is not { Length: > 1 } || !header[0].Equals("name", StringComparison.OrdinalIgnoreCase))
         {
@@ -120,6 +148,4 @@ public sealed class UploadDirectoryExecutor(
             await assets.SetMetadataAsync(asset.Id, values, cancellationToken);
         }
     }
-
-    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
 }

@@ -8,7 +8,7 @@ namespace IpsApi.Server.Operations.Companies;
 /// <summary>
 /// getCompanyInfo: a company by its handle, its name (case-insensitive) or its IMS organisation id: how most
 /// integrations turn a company name into the handle they then send. A company the caller does not belong to reads
-/// like one that does not exist.
+/// like one that does not exist (the same fault as for a handle).
 /// </summary>
 [AllowedRoles(UserRole.IpsUser, UserRole.IpsAdmin, UserRole.TrialSiteAdmin, UserRole.TrialSiteUser,
     UserRole.ImagePortalAdmin, UserRole.ImagePortalUser, UserRole.ImagePortalContrib, UserRole.ImagePortalContribUser)]
@@ -32,7 +32,7 @@ public sealed class GetCompanyInfo(CompanyAccess companies, AccountStore account
             company = mine.Count switch
             {
                 1 => mine[0],
-                0 => throw IpsFaultException.InvalidCompany(named ?? org!),
+                0 => throw CompanyAccess.NoSuchCompany(call, named ?? org!),
                 _ => throw IpsFaultException.InvalidParameter(
                     $"Invalid parameter companyName: {mine.Count} companies are named {named ?? org}; ask by companyHandle"),
             };

@@ -47,7 +47,7 @@ public sealed class GetJobLogs(CompanyAccess companies, JobLogQueries logQueries
         long? submitter = null;
         if (!string.IsNullOrWhiteSpace(param.UserHandle))
         {
-            submitter = await logQueries.FindUserIdAsync(param.UserHandle, cancellationToken)
+            submitter = await logQueries.FindUserIdAsync(param.UserHandle, companyIds, cancellationToken)
                 ?? throw IpsFaultException.InvalidParameter($"Invalid parameter userHandle: no user '{param.UserHandle}'");
         }
 

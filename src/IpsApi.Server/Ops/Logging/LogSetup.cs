@@ -10,7 +10,8 @@ namespace IpsApi.Server.Ops.Logging;
 /// The server's Serilog setup. Levels and extra sinks come from the "Serilog" section of appsettings; on top:
 /// the console, as text for a person or compact JSON for machines (IPSAPI_LOG_FORMAT=json), and optionally a
 /// daily rolling file in the same format (IPSAPI_LOG__FILE). Events inside a run carry JobHandle, Company,
-/// JobType and RunId from the runner's scope; Enrich.FromLogContext is what brings them into each event.
+/// JobType and RunId from the runner's scope; Enrich.FromLogContext is what brings them into each event. Control
+/// characters in every value are escaped (<see cref="ControlCharacterEscaper"/>), so a logged value never makes a line.
 /// </summary>
 public static class LogSetup
 {
@@ -31,7 +32,9 @@ public static class LogSetup
             .MinimumLevel.Override("SoapCore", LogEventLevel.Fatal)
             // Quartz tells of every start-up step; what an operator needs of it (a failure) is a warning or worse.
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            // After FromLogContext, so the run's properties are escaped too.
+            .Enrich.With<ControlCharacterEscaper>();
         if (json)
         {
             logger.WriteTo.Console(new CompactJsonFormatter());

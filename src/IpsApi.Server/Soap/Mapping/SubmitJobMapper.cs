@@ -32,6 +32,7 @@ public static partial class SubmitJobMapper
         references = reader.References;
         var companyHandle = reader.RequiredString(param.CompanyHandle, "companyHandle");
         var jobName = reader.RequiredString(param.JobName, "jobName");
+        CheckJobName(reader, jobName);
         CheckLocale(reader, param.Locale);
         var schedule = ReadSchedule(reader, param, serverZone);
         var spec = ReadJob(reader, param);
@@ -49,6 +50,24 @@ public static partial class SubmitJobMapper
             schedule,
             param.Description,
             spec));
+    }
+
+    /// <summary>The longest job name accepted (README, "How jobs run"); a run's instance name adds 24 characters to it.</summary>
+    public const int MaxJobNameLength = 256;
+
+    // Job names are shown in logs, emails and the dashboard, and make instance names and handles: one line of
+    // printable text of a bounded length.
+    private static void CheckJobName(WireReader reader, string jobName)
+    {
+        if (jobName.Length > MaxJobNameLength)
+        {
+            reader.Invalid("jobName", $"{jobName.Length} characters, more than the {MaxJobNameLength} allowed");
+        }
+
+        if (jobName.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            reader.Invalid("jobName", "control characters (line breaks, tabs, ...) are not allowed");
+        }
     }
 
     // ISO 639 language, optionally '-' and ISO 3166 country, exactly as the contract writes it ("en-US").

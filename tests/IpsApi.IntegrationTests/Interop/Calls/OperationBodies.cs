@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Security;
+using IpsApi.Server.Operations;
 
 namespace IpsApi.IntegrationTests.Interop.Calls;
 
 /// <summary>
-/// The param element of every job operation, written by hand in schema order (as clients that write their XML
-/// do), in whatever IPS namespace the test asks for.
+/// The param element of every operation, written by hand in schema order (as clients that write their XML do),
+/// in whatever IPS namespace the test asks for.
 /// </summary>
 public static class OperationBodies
 {
@@ -21,11 +23,11 @@ public static class OperationBodies
     /// <summary>Publishes the company's server folder; with the folder empty the run finishes at once, without files.</summary>
     public const string ServerDirectoryPublish = "<serverDirectoryPublishJob><emailSetting>None</emailSetting></serverDirectoryPublishJob>";
 
-    public static readonly IReadOnlyList<string> Operations =
-    [
-        "submitJob", "getActiveJobs", "getScheduledJobs", "getJobLogs", "getJobLogDetails", "getAssetJobLogs",
-        "stopJob", "pauseJob", "resumeJob", "executeJob", "deleteJob",
-    ];
+    /// <summary>
+    /// Every operation the server answers, from its own catalog (in name order): a test that says it called each one
+    /// fails when an operation is added that it does not call.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Operations = [.. OperationCatalog.Instance.Names.Order(StringComparer.Ordinal)];
 
     public static string SubmitJob(string ns, string company, string jobName, string jobElement, string? execSchedule = null) =>
         Param(ns, "submitJob", Field("companyHandle", company) + Field("jobName", jobName) + Field("execSchedule", execSchedule) + jobElement);
@@ -48,6 +50,41 @@ public static class OperationBodies
     /// <summary>stopJob, pauseJob, resumeJob, executeJob or deleteJob.</summary>
     public static string ControlJob(string ns, string operation, string company, string jobHandle) =>
         Param(ns, operation, Field("companyHandle", company) + Field("jobHandle", jobHandle));
+
+    public static string GetCompanyInfo(string ns, string? company = null, string? companyName = null, string? imsOrgId = null) =>
+        Param(ns, "getCompanyInfo", Field("companyHandle", company) + Field("companyName", companyName) + Field("imsOrgId", imsOrgId));
+
+    public static string GetCompanyMembership(string ns, string? userHandle = null) =>
+        Param(ns, "getCompanyMembership", Field("userHandle", userHandle));
+
+    public static string GetUserInfo(string ns, string? userHandle = null, string? email = null) =>
+        Param(ns, "getUserInfo", Field("userHandle", userHandle) + Field("email", email));
+
+    public static string CheckLogin(string ns, string? company, string email, string password) =>
+        Param(ns, "checkLogin", Field("companyHandle", company) + Field("email", email) + Field("password", password));
+
+    public static string GetCompanySettings(string ns, string company) =>
+        Param(ns, "getCompanySettings", Field("companyHandle", company));
+
+    /// <summary>getFolderTree; a negative depth reaches every level.</summary>
+    public static string GetFolderTree(string ns, string company, string? folderPath, int depth) =>
+        Param(ns, "getFolderTree", Field("companyHandle", company) + Field("folderPath", folderPath)
+            + Field("depth", depth.ToString(CultureInfo.InvariantCulture)));
+
+    public static string GetFolders(string ns, string company, string? folderPath = null) =>
+        Param(ns, "getFolders", Field("companyHandle", company) + Field("folderPath", folderPath));
+
+    public static string CreateFolder(string ns, string company, string folderPath) =>
+        Param(ns, "createFolder", Field("companyHandle", company) + Field("folderPath", folderPath));
+
+    public static string DeleteFolder(string ns, string company, string folderHandle) =>
+        Param(ns, "deleteFolder", Field("companyHandle", company) + Field("folderHandle", folderHandle));
+
+    public static string RenameFolder(string ns, string company, string folderHandle, string folderName) =>
+        Param(ns, "renameFolder", Field("companyHandle", company) + Field("folderHandle", folderHandle) + Field("folderName", folderName));
+
+    public static string MoveFolder(string ns, string company, string folderHandle, string destFolderHandle) =>
+        Param(ns, "moveFolder", Field("companyHandle", company) + Field("folderHandle", folderHandle) + Field("destFolderHandle", destFolderHandle));
 
     public static string Param(string ns, string operation, string content) =>
         $"<{operation}Param xmlns=\"{ns}\">{content}</{operation}Param>";

@@ -1,23 +1,37 @@
 using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
 
 namespace IpsApi.IntegrationTests.Interop.Calls;
 
 /// <summary>
-/// Calls every job operation once in one company, in an order that gives each a job in the state it acts on:
-/// a scheduled job (paused, resumed, executed, then deleted), its finished run (read through the three log
-/// operations) and a running job (seen by getActiveJobs, then stopped). How a call travels (envelope version,
-/// namespace, endpoint) is the caller's: <c>call(operation, paramElement)</c> returns the Return element, having
-/// checked it is an answer and not a fault.
+/// Calls every operation of the server once in one company, in an order that gives each what it acts on: a
+/// scheduled job (paused, resumed, executed, then deleted), its finished run (read through the three log
+/// operations) and a running job (seen by getActiveJobs, then stopped); the company found by its name, its user,
+/// membership and settings; folders created, listed, renamed, moved and deleted. How a call travels (envelope
+/// version, namespace, endpoint) is the caller's: <c>call(caller, operation, paramElement)</c> returns the Return
+/// element, having checked it is an answer and not a fault. The caller is the tenant's user, or for
+/// getCompanySettings (which the IPS API gives administrators only) an IpsCompanyAdmin of the same company.
 /// </summary>
-public sealed class OperationTour(ServerFixture server, TestTenant tenant, string ns, Func<string, string, Task<XElement>> call)
+public sealed class OperationTour(ServerFixture server, TestTenant tenant, string ns, Func<TestTenant, string, string, Task<XElement>> call)
 {
     private readonly XNamespace _ns = ns;
 
     public List<string> Called { get; } = [];
 
     public async Task RunAsync()
+    {
+        await JobsAsync();
+        await CompanyAsync();
+        await FoldersAsync();
+
+        Assert.Equal(OperationBodies.Operations, Called.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private async Task JobsAsync()
     {
         var company = tenant.CompanyHandle;
 
@@ -49,20 +63,73 @@ public sealed class OperationTour(ServerFixture server, TestTenant tenant, strin
 
         await CallAsync("deleteJob", ControlJob(ns, "deleteJob", company, handle));
         Assert.Empty(Items(await CallAsync("getScheduledJobs", GetScheduledJobs(ns, company)), "jobArray"));
-
-        Assert.Equal(OperationBodies.Operations.Order(), Called.Distinct().Order());
     }
 
-    private Task<XElement> CallAsync(string operation, string body)
+    /// <summary>What an integration asks first: the handle and root path of its company by name, then who it is.</summary>
+    private async Task CompanyAsync()
+    {
+        var info = Child(await CallAsync("getCompanyInfo", GetCompanyInfo(ns, companyName: tenant.CompanyName)), "companyInfo");
+        Assert.Equal((tenant.CompanyHandle, tenant.CompanyName, $"{tenant.CompanyName}/"),
+            (Text(info, "companyHandle"), Text(info, "name"), Text(info, "rootPath")));
+
+        var membership = Assert.Single(Items(await CallAsync("getCompanyMembership", GetCompanyMembership(ns)), "membershipArray"));
+        Assert.Equal((tenant.CompanyHandle, "IpsUser"), (Text(Child(membership, "company"), "companyHandle"), Text(membership, "role")));
+
+        var user = Child(await CallAsync("getUserInfo", GetUserInfo(ns)), "userInfo");
+        Assert.Equal((tenant.UserHandle, tenant.Email), (Text(user, "userHandle"), Text(user, "email")));
+
+        var login = await CallAsync("checkLogin", CheckLogin(ns, tenant.CompanyHandle, tenant.Email, tenant.Password));
+        Assert.Equal("ValidLogin", Text(login, "status"));
+
+        var admin = await server.NewColleagueAsync(tenant, UserRole.IpsCompanyAdmin);
+        var settings = Child(await CallAsync(admin, "getCompanySettings", GetCompanySettings(ns, tenant.CompanyHandle)), "settings");
+        Assert.Equal(server.Services.GetRequiredService<ServerTimeZone>().Zone.Id, Text(settings, "timeZone"));
+    }
+
+    /// <summary>Folders written in the forms clients use; their handles stay through a rename and a move.</summary>
+    private async Task FoldersAsync()
+    {
+        var company = tenant.CompanyHandle;
+        var root = tenant.CompanyName;
+
+        var shoes = Text(await CallAsync("createFolder", CreateFolder(ns, company, $"/{root}/products/shoes/")), "folderHandle");
+        var archive = Text(await CallAsync("createFolder", CreateFolder(ns, company, "archive")), "folderHandle");
+        Assert.StartsWith($"f|{company}|", shoes, StringComparison.Ordinal);
+
+        var products = Items(await CallAsync("getFolders", GetFolders(ns, company, "products")), "folderArray");
+        Assert.Equal([$"{root}/products/", $"{root}/products/shoes/"], products.Select(f => Text(f, "path")));
+        Assert.Equal(shoes, Text(products[1], "folderHandle"));
+
+        Assert.Equal(shoes, Text(await CallAsync("renameFolder", RenameFolder(ns, company, shoes, "boots")), "folderHandle"));
+        Assert.Equal(shoes, Text(await CallAsync("moveFolder", MoveFolder(ns, company, shoes, archive)), "folderHandle"));
+
+        var tree = Assert.Single(Items(await CallAsync("getFolderTree", GetFolderTree(ns, company, null, -1)), "folders"));
+        Assert.Equal($"{root}/", Text(tree, "path"));
+        var top = Items(tree, "subfolderArray");
+        Assert.Equal([$"{root}/archive/", $"{root}/products/"], top.Select(f => Text(f, "path")));
+        var moved = Assert.Single(Items(top[0], "subfolderArray"));
+        Assert.Equal((shoes, $"{root}/archive/boots/"), (Text(moved, "folderHandle"), Text(moved, "path")));
+
+        await CallAsync("deleteFolder", DeleteFolder(ns, company, shoes));
+        var archived = Assert.Single(Items(await CallAsync("getFolderTree", GetFolderTree(ns, company, $"{root}/archive/", 1)), "folders"));
+        Assert.Equal("false", Text(archived, "hasSubfolders"));
+        Assert.Null(archived.Element(_ns + "subfolderArray"));
+    }
+
+    private Task<XElement> CallAsync(string operation, string body) => CallAsync(tenant, operation, body);
+
+    private Task<XElement> CallAsync(TestTenant caller, string operation, string body)
     {
         Called.Add(operation);
-        return call(operation, body);
+        return call(caller, operation, body);
     }
 
     private List<XElement> Items(XElement returnElement, string array) =>
         returnElement.Element(_ns + array)?.Elements(_ns + "items").ToList()
         ?? throw new InvalidOperationException($"no {array} in {returnElement}");
 
-    private string Text(XElement element, string name) =>
-        (string?)element.Element(_ns + name) ?? throw new InvalidOperationException($"no {name} in {element}");
+    private XElement Child(XElement element, string name) =>
+        element.Element(_ns + name) ?? throw new InvalidOperationException($"no {name} in {element}");
+
+    private string Text(XElement element, string name) => (string)Child(element, name);
 }

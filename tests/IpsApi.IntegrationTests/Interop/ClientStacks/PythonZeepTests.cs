@@ -4,7 +4,7 @@ namespace IpsApi.IntegrationTests.Interop.ClientStacks;
 
 /// <summary>
 /// Python zeep (Debian's python3-zeep, which `./ipsapi` installs) against the running server: loads the served
-/// WSDL and calls every job operation over SOAP 1.1, faults included (tests/interop/python/zeep_client.py).
+/// WSDL and calls every operation over SOAP 1.1, faults included (tests/interop/python/zeep_client.py).
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class PythonZeepTests(ServerFixture server)
@@ -13,14 +13,14 @@ public sealed class PythonZeepTests(ServerFixture server)
     private const string Python = "/usr/bin/python3";
 
     [Fact]
-    public async Task A_zeep_client_calls_every_job_operation_and_reads_each_fault()
+    public async Task A_zeep_client_calls_every_operation_and_reads_each_fault()
     {
         var tenant = await server.NewTenantAsync();
 
-        var run = await ScriptRun.StartAsync(server, tenant, Python, Path.Combine(RepoPaths.Interop, "python"), "zeep_client.py");
+        var run = await ScriptRun.StartTourAsync(server, tenant, Python, Path.Combine(RepoPaths.Interop, "python"), "zeep_client.py");
 
         ScriptExpectations.AssertEveryOperationAndFault(run);
-        Assert.Contains("zeep: all job operations ok", run.Lines);
+        Assert.Contains("zeep: all operations ok", run.Lines);
     }
 
     [Fact]

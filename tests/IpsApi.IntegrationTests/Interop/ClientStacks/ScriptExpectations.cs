@@ -12,9 +12,11 @@ public static class ScriptExpectations
         }
 
         AssertLine(run, "fault submitJob soapenv:Client ipsApiFault ipsApiFault 30002 Missing required parameter: jobName");
-        AssertLine(run, "fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20000 Invalid company: no-such-company");
+        AssertLine(run, "fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company");
         AssertLine(run, "fault stopJob soapenv:Client ipsApiFault ipsApiFault 30001 Invalid parameter jobHandle: no job ");
         AssertLine(run, "fault getActiveJobs soapenv:Client AuthenticationException authenticationFault 10001 Invalid credentials");
+        AssertLine(run, "fault getCompanyInfo soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company No Such Company");
+        AssertLine(run, "fault createFolder soapenv:Client ipsApiFault ipsApiFault 30001 Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)");
     }
 
     private static void AssertLine(ScriptRun run, string start) =>

@@ -11,12 +11,25 @@ public sealed record ScriptRun(int ExitCode, string Output, string Errors)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Errors}";
 
     /// <summary>
-    /// Runs <paramref name="program"/> with the server's WSDL address, a company of the test's own and its user's
-    /// credentials in IPSAPI_WSDL, IPSAPI_COMPANY, IPSAPI_USER and IPSAPI_PASSWORD.
+    /// Runs <paramref name="program"/> with the server's WSDL address, a company of the test's own (handle and name)
+    /// and its user's credentials in IPSAPI_WSDL, IPSAPI_COMPANY, IPSAPI_COMPANY_NAME, IPSAPI_USER and IPSAPI_PASSWORD.
     /// </summary>
     public static Task<ScriptRun> StartAsync(
         ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments) =>
         StartAsync(server, tenant, program, workingDirectory, arguments, []);
+
+    /// <summary>
+    /// A client script that calls every operation: as <see cref="StartAsync(ServerFixture, TestTenant, string, string, string[])"/>,
+    /// plus an IpsCompanyAdmin of the company in IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD for getCompanySettings,
+    /// which the IPS API gives administrators only.
+    /// </summary>
+    public static async Task<ScriptRun> StartTourAsync(
+        ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments)
+    {
+        var admin = await server.NewColleagueAsync(tenant, IpsApi.Jobs.Accounts.UserRole.IpsCompanyAdmin);
+        return await StartAsync(server, tenant, program, workingDirectory, arguments,
+            ("IPSAPI_ADMIN_USER", admin.Email), ("IPSAPI_ADMIN_PASSWORD", admin.Password));
+    }
 
     /// <param name="environment">More environment variables for the program (DEBUG=node-soap, say).</param>
     public static async Task<ScriptRun> StartAsync(
@@ -37,6 +50,7 @@ public sealed record ScriptRun(int ExitCode, string Output, string Errors)
 
         start.Environment["IPSAPI_WSDL"] = new Uri(server.BaseAddress, "/scene7/webservice/IpsApi.wsdl").ToString();
         start.Environment["IPSAPI_COMPANY"] = tenant.CompanyHandle;
+        start.Environment["IPSAPI_COMPANY_NAME"] = tenant.CompanyName;
         start.Environment["IPSAPI_USER"] = tenant.Email;
         start.Environment["IPSAPI_PASSWORD"] = tenant.Password;
         // Keep the checkout clean of __pycache__ folders.

@@ -2,14 +2,17 @@ using System.ServiceModel;
 using System.ServiceModel.Channels;
 using System.Text;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Accounts;
 using IpsApi.Wire;
+using Microsoft.Extensions.DependencyInjection;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
 
 namespace IpsApi.IntegrationTests.Interop.ClientStacks;
 
 /// <summary>
 /// A .NET System.ServiceModel client over SOAP 1.1 (BasicHttpBinding) and SOAP 1.2 (a custom binding, as
-/// svcutil writes one for the WSDL's IpsApiSoap12Port): every job operation, and each fault caught typed.
+/// svcutil writes one for the WSDL's IpsApiSoap12Port): every operation of the server, and each fault caught typed.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class ServiceModelStackTests(ServerFixture server)
@@ -17,12 +20,24 @@ public sealed class ServiceModelStackTests(ServerFixture server)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_ServiceModel_client_calls_every_job_operation(bool soap12)
+    public async Task A_ServiceModel_client_calls_every_operation(bool soap12)
     {
         var tenant = await server.NewTenantAsync();
         using var factory = Factory(soap12);
-        var api = factory.CreateChannel();
+        var channel = factory.CreateChannel();
+        var api = RecordingApi.Around(channel);
         var auth = new AuthHeader { User = tenant.Email, Password = tenant.Password, AppName = "wcf" };
+
+        await JobOperationsAsync(api, tenant, auth);
+        await CompanyOperationsAsync(api, tenant, auth);
+        await FolderOperationsAsync(api, tenant, auth);
+
+        Assert.Equal(Operations, ((RecordingApi)(object)api).Called.Distinct().Order(StringComparer.Ordinal));
+        ((IClientChannel)channel).Close();
+    }
+
+    private async Task JobOperationsAsync(IIpsApi api, TestTenant tenant, AuthHeader auth)
+    {
         var company = tenant.CompanyHandle;
 
         var handle = (await api.SubmitJobAsync(new SubmitJobRequest
@@ -90,7 +105,107 @@ public sealed class ServiceModelStackTests(ServerFixture server)
             AuthHeader = auth,
             GetScheduledJobsParam = new GetScheduledJobsParam { CompanyHandle = company },
         })).GetScheduledJobsReturn.JobArray!.Items);
-        ((IClientChannel)api).Close();
+    }
+
+    /// <summary>The company by its name, the caller, its membership and login, and (as a company admin) the settings.</summary>
+    private async Task CompanyOperationsAsync(IIpsApi api, TestTenant tenant, AuthHeader auth)
+    {
+        var company = tenant.CompanyHandle;
+        await server.ExecuteAsync("update companies set expires = '2101-01-31T23:00:00Z' where handle = @handle", ("handle", company));
+
+        var info = (await api.GetCompanyInfoAsync(new GetCompanyInfoRequest
+        {
+            AuthHeader = auth,
+            GetCompanyInfoParam = new GetCompanyInfoParam { CompanyName = tenant.CompanyName },
+        })).GetCompanyInfoReturn.CompanyInfo!;
+        Assert.Equal((company, tenant.CompanyName, $"{tenant.CompanyName}/"), (info.CompanyHandle, info.Name, info.RootPath));
+        Assert.Equal(new DateTime(2101, 1, 31, 23, 0, 0, DateTimeKind.Utc), info.Expires!.Value.ToUniversalTime());
+
+        var membership = (await api.GetCompanyMembershipAsync(new GetCompanyMembershipRequest
+        {
+            AuthHeader = auth,
+            GetCompanyMembershipParam = new GetCompanyMembershipParam(),
+        })).GetCompanyMembershipReturn.MembershipArray!.Items.Single();
+        Assert.Equal((company, "IpsUser", true), (membership.Company!.CompanyHandle, membership.Role, membership.IsActive));
+
+        var user = (await api.GetUserInfoAsync(new GetUserInfoRequest
+        {
+            AuthHeader = auth,
+            GetUserInfoParam = new GetUserInfoParam { Email = tenant.Email },
+        })).GetUserInfoReturn.UserInfo!;
+        Assert.Equal((tenant.UserHandle, tenant.Email, "IpsUser", true), (user.UserHandle, user.Email, user.DefaultRole, user.IsValid));
+
+        async Task<string?> LoginAsync(string password) => (await api.CheckLoginAsync(new CheckLoginRequest
+        {
+            AuthHeader = auth,
+            CheckLoginParam = new CheckLoginParam { CompanyHandle = company, Email = tenant.Email, Password = password },
+        })).CheckLoginReturn.Status;
+        Assert.Equal(("ValidLogin", "InvalidLogin"), (await LoginAsync(tenant.Password), await LoginAsync("not the password")));
+
+        var admin = await server.NewColleagueAsync(tenant, UserRole.IpsCompanyAdmin);
+        var settings = (await api.GetCompanySettingsAsync(new GetCompanySettingsRequest
+        {
+            AuthHeader = new AuthHeader { User = admin.Email, Password = admin.Password, AppName = "wcf" },
+            GetCompanySettingsParam = new GetCompanySettingsParam { CompanyHandle = company },
+        })).GetCompanySettingsReturn.Settings!;
+        Assert.Equal(server.Services.GetRequiredService<ServerTimeZone>().Zone.Id, settings.TimeZone);
+    }
+
+    /// <summary>Folders created in two path forms, listed, renamed and moved under the same handle, shown as a tree, deleted.</summary>
+    private static async Task FolderOperationsAsync(IIpsApi api, TestTenant tenant, AuthHeader auth)
+    {
+        var company = tenant.CompanyHandle;
+        var root = tenant.CompanyName;
+
+        async Task<string> CreateAsync(string path) => (await api.CreateFolderAsync(new CreateFolderRequest
+        {
+            AuthHeader = auth,
+            CreateFolderParam = new CreateFolderParam { CompanyHandle = company, FolderPath = path },
+        })).CreateFolderReturn.FolderHandle!;
+
+        async Task<Folder> TreeAsync(string? path, int depth) => (await api.GetFolderTreeAsync(new GetFolderTreeRequest
+        {
+            AuthHeader = auth,
+            GetFolderTreeParam = new GetFolderTreeParam { CompanyHandle = company, FolderPath = path, Depth = depth },
+        })).GetFolderTreeReturn.Folders!.Items.Single();
+
+        var shoes = await CreateAsync($"/{root}/products/shoes/");
+        var archive = await CreateAsync("archive");
+
+        var products = (await api.GetFoldersAsync(new GetFoldersRequest
+        {
+            AuthHeader = auth,
+            GetFoldersParam = new GetFoldersParam { CompanyHandle = company, FolderPath = "products" },
+        })).GetFoldersReturn.FolderArray!.Items;
+        Assert.Equal([$"{root}/products/", $"{root}/products/shoes/"], products.Select(f => f.Path));
+        Assert.Equal((shoes, false), (products[1].FolderHandle, products[1].HasSubfolders));
+        Assert.NotNull(products[1].LastModified);
+
+        var renamed = (await api.RenameFolderAsync(new RenameFolderRequest
+        {
+            AuthHeader = auth,
+            RenameFolderParam = new RenameFolderParam { CompanyHandle = company, FolderHandle = shoes, FolderName = "boots" },
+        })).RenameFolderReturn.FolderHandle;
+        var moved = (await api.MoveFolderAsync(new MoveFolderRequest
+        {
+            AuthHeader = auth,
+            MoveFolderParam = new MoveFolderParam { CompanyHandle = company, FolderHandle = shoes, DestFolderHandle = archive },
+        })).MoveFolderReturn.FolderHandle;
+        Assert.Equal((shoes, shoes), (renamed, moved));
+
+        var tree = await TreeAsync(null, -1);
+        Assert.Equal(($"{root}/", true), (tree.Path, tree.HasSubfolders));
+        Assert.Equal([$"{root}/archive/", $"{root}/products/"], tree.SubfolderArray!.Items.Select(f => f.Path));
+        var boots = tree.SubfolderArray.Items[0].SubfolderArray!.Items.Single();
+        Assert.Equal((shoes, $"{root}/archive/boots/"), (boots.FolderHandle, boots.Path));
+
+        await api.DeleteFolderAsync(new DeleteFolderRequest
+        {
+            AuthHeader = auth,
+            DeleteFolderParam = new DeleteFolderParam { CompanyHandle = company, FolderHandle = shoes },
+        });
+        var emptied = await TreeAsync($"{root}/archive/", 1);
+        Assert.Equal((false, null), (emptied.HasSubfolders, emptied.SubfolderArray));
     }
 
     [Theory]
@@ -124,14 +239,28 @@ public sealed class ServiceModelStackTests(ServerFixture server)
             AuthHeader = new AuthHeader { User = tenant.Email, Password = "not the password" },
             GetActiveJobsParam = new GetActiveJobsParam { CompanyHandle = tenant.CompanyHandle },
         }));
+        var unknownCompany = await Assert.ThrowsAsync<FaultException<AuthorizationFault>>(() => api.GetCompanyInfoAsync(new GetCompanyInfoRequest
+        {
+            AuthHeader = auth,
+            GetCompanyInfoParam = new GetCompanyInfoParam { CompanyName = "No Such Company" },
+        }));
+        var badPath = await Assert.ThrowsAsync<FaultException<IpsApiFault>>(() => api.CreateFolderAsync(new CreateFolderRequest
+        {
+            AuthHeader = auth,
+            CreateFolderParam = new CreateFolderParam { CompanyHandle = tenant.CompanyHandle, FolderPath = "products/../../escape" },
+        }));
 
         Assert.Equal((callerCode, "ipsApiFault", 30002, "Missing required parameter: jobName"),
             (missing.Code.Name, missing.Reason.ToString(), missing.Detail.Code, missing.Detail.Reason));
-        Assert.Equal((callerCode, "AuthorizationException", 20000, "Invalid company: no-such-company"),
+        Assert.Equal((callerCode, "AuthorizationException", 20006, "Illegal company: the user is not a member of company no-such-company"),
             (company.Code.Name, company.Reason.ToString(), company.Detail.Code, company.Detail.Reason));
         Assert.Equal((callerCode, 30001), (notRunning.Code.Name, notRunning.Detail.Code));
         Assert.Equal((callerCode, "AuthenticationException", 10001, "Invalid credentials"),
             (password.Code.Name, password.Reason.ToString(), password.Detail.Code, password.Detail.Reason));
+        Assert.Equal((callerCode, "AuthorizationException", 20006, "Illegal company: the user is not a member of company No Such Company"),
+            (unknownCompany.Code.Name, unknownCompany.Reason.ToString(), unknownCompany.Detail.Code, unknownCompany.Detail.Reason));
+        Assert.Equal((callerCode, "ipsApiFault", 30001, "Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)"),
+            (badPath.Code.Name, badPath.Reason.ToString(), badPath.Detail.Code, badPath.Detail.Reason));
         ((IClientChannel)api).Abort();
     }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Accounts;
 
 namespace IpsApi.IntegrationTests.Interop.Golden;
 
@@ -14,7 +15,8 @@ namespace IpsApi.IntegrationTests.Interop.Golden;
 [Collection(ServerCollection.Name)]
 public sealed partial class GoldenFileTests(ServerFixture server)
 {
-    private sealed record GoldenCase(GoldenState State, int Status, string MediaType);
+    /// <param name="Role">The role of the tenant's user ({{user}}): IpsUser unless the operation is for administrators.</param>
+    private sealed record GoldenCase(GoldenState State, int Status, string MediaType, UserRole Role = UserRole.IpsUser);
 
     private static readonly Dictionary<string, GoldenCase> Cases = new(StringComparer.Ordinal)
     {
@@ -35,6 +37,21 @@ public sealed partial class GoldenFileTests(ServerFixture server)
         ["plain-xml-submitJob"] = new(GoldenState.Empty, 200, "text/xml"),
         ["plain-xml-getScheduledJobs"] = new(GoldenState.Scheduled, 200, "text/xml"),
         ["plain-xml-fault-authorization"] = new(GoldenState.Empty, 500, "text/xml"),
+        ["getCompanyInfo"] = new(GoldenState.Empty, 200, "text/xml"),
+        ["getCompanyMembership"] = new(GoldenState.Empty, 200, "text/xml"),
+        ["getUserInfo"] = new(GoldenState.Empty, 200, "text/xml"),
+        ["checkLogin"] = new(GoldenState.Empty, 200, "text/xml"),
+        ["getCompanySettings"] = new(GoldenState.Empty, 200, "text/xml", UserRole.IpsCompanyAdmin),
+        ["fault-getCompanyInfo-unknown-company"] = new(GoldenState.Empty, 500, "text/xml"),
+        ["plain-xml-getCompanyInfo"] = new(GoldenState.Empty, 200, "text/xml"),
+        ["getFolderTree"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["getFolders"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["createFolder"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["deleteFolder"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["renameFolder"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["moveFolder"] = new(GoldenState.Folders, 200, "text/xml"),
+        ["fault-deleteFolder-holding-an-asset"] = new(GoldenState.FolderWithAsset, 500, "text/xml"),
+        ["getFolderTree-2014-04-03-soap12"] = new(GoldenState.Folders, 200, "application/soap+xml"),
     };
 
     public static TheoryData<string> Names() => new(Cases.Keys);
@@ -46,7 +63,7 @@ public sealed partial class GoldenFileTests(ServerFixture server)
     public async Task The_answer_to_a_golden_request_is_its_golden_response(string name)
     {
         var golden = Cases[name];
-        var tenant = await server.NewTenantAsync();
+        var tenant = await server.NewTenantAsync(golden.Role);
         await using var scene = new GoldenScene(server, tenant);
         await scene.EnterAsync(golden.State);
         var request = GoldenNormaliser.Fill(await File.ReadAllTextAsync(PathOf(name, "request")), scene.Values);
@@ -54,7 +71,7 @@ public sealed partial class GoldenFileTests(ServerFixture server)
         var response = await SendAsync(name, request);
 
         Assert.Equal((golden.Status, golden.MediaType), (response.Status, response.MediaType));
-        var actual = GoldenNormaliser.Normalise(response.Text, tenant);
+        var actual = GoldenNormaliser.Normalise(response.Text, tenant, scene.FolderHandles);
         var responsePath = PathOf(name, "response");
         if (Updating)
         {

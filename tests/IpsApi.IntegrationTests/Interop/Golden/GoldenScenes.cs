@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -28,6 +29,15 @@ public enum GoldenState
 
     /// <summary>"golden running": a run of the slow optimizeImagesJob held at its first step ({{runHandle}}).</summary>
     Running,
+
+    /// <summary>
+    /// Empty folders made with createFolder: products/ ({{parentFolderHandle}}), products/shoes/ ({{folderHandle}})
+    /// and archive/ ({{destFolderHandle}}), beside the company's root folder ({{rootFolderHandle}}).
+    /// </summary>
+    Folders,
+
+    /// <summary>The folder full/ ({{folderHandle}}) holding one image, full/a.png, put there by an uploadUrlsJob.</summary>
+    FolderWithAsset,
 }
 
 /// <summary>Builds a <see cref="GoldenState"/> and takes it down again.</summary>
@@ -40,7 +50,12 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
         ["company"] = tenant.CompanyHandle,
         ["user"] = tenant.Email,
         ["password"] = tenant.Password,
+        ["companyName"] = tenant.CompanyName,
     };
+
+    /// <summary>The handles of the folders this scene made (the names of <see cref="Values"/> that hold one).</summary>
+    public IReadOnlyDictionary<string, string> FolderHandles =>
+        Values.Where(v => v.Key == "folderHandle" || v.Key.EndsWith("FolderHandle", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
 
     public async Task EnterAsync(GoldenState state)
     {
@@ -71,8 +86,27 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
             case GoldenState.Running:
                 await HoldRunAtFirstStepAsync();
                 break;
+            case GoldenState.Folders:
+                Values["rootFolderHandle"] = await FolderHandleAsync("");
+                Values["folderHandle"] = await CreateFolderAsync("products/shoes");
+                Values["parentFolderHandle"] = await FolderHandleAsync("products");
+                Values["destFolderHandle"] = await CreateFolderAsync("archive");
+                break;
+            case GoldenState.FolderWithAsset:
+                await AssetWork.AssetWorkSteps.UploadAsync(server, tenant, [("full/a.png", TestMedia.SolidImage(8, 8, ".png"))]);
+                Values["rootFolderHandle"] = await FolderHandleAsync("");
+                Values["folderHandle"] = await FolderHandleAsync("full");
+                break;
         }
     }
+
+    private async Task<string> CreateFolderAsync(string path) =>
+        (string)(await CallAsync(CreateFolder(Unversioned, tenant.CompanyHandle, path))).Element(SoapResponse.Ips + "folderHandle")!;
+
+    /// <summary>The handle of a folder that exists, as getFolders gives it ("" is the company's root).</summary>
+    private async Task<string> FolderHandleAsync(string path) =>
+        (string)(await CallAsync(GetFolders(Unversioned, tenant.CompanyHandle, $"{tenant.CompanyName}/{path}")))
+            .Element(SoapResponse.Ips + "folderArray")!.Elements(SoapResponse.Ips + "items").First().Element(SoapResponse.Ips + "folderHandle")!;
 
     /// <summary>
     /// The slow executor records each step in test_side_effects before it reports progress. With that table locked,
@@ -107,9 +141,10 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
 
     private const string Unversioned = "http://www.scene7.com/IpsApi/xsd";
 
-    private async Task CallAsync(string body, bool mayFault = false)
+    private async Task<XElement> CallAsync(string body, bool mayFault = false)
     {
         var response = await server.PostAsync(Envelope(false, AuthHeader(Unversioned, tenant.Email, tenant.Password), body));
         Assert.True(mayFault || !response.IsFault, response.Text);
+        return response.BodyElement;
     }
 }

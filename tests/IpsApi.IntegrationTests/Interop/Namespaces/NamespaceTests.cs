@@ -35,10 +35,11 @@ public sealed class NamespaceTests(ServerFixture server)
     {
         var tenant = await server.NewTenantAsync();
         var ns = IpsVersions.Namespace(version);
-        var header = AuthHeader(authInBodyNamespace ? ns : IpsVersions.Unversioned, tenant.Email, tenant.Password);
+        var headerNamespace = authInBodyNamespace ? ns : IpsVersions.Unversioned;
 
-        var tour = new OperationTour(server, tenant, ns, async (operation, body) =>
+        var tour = new OperationTour(server, tenant, ns, async (caller, operation, body) =>
         {
+            var header = AuthHeader(headerNamespace, caller.Email, caller.Password);
             var response = await server.PostAsync(Envelope(soap12, header, body), soapAction: operation);
             Assert.True(response.Status == 200 && !response.IsFault, $"{operation}: {response.Text}");
             Assert.Equal(soap12 ? "application/soap+xml" : "text/xml", response.MediaType);

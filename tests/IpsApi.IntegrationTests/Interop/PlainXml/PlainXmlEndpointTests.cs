@@ -47,9 +47,9 @@ public sealed class PlainXmlEndpointTests(ServerFixture server)
         var tenant = await server.NewTenantAsync();
         var ns = IpsVersions.Namespace(version);
 
-        var tour = new OperationTour(server, tenant, ns, async (operation, body) =>
+        var tour = new OperationTour(server, tenant, ns, async (caller, operation, body) =>
         {
-            var response = await PostAsync(Request(ns, AuthHeader(ns, tenant.Email, tenant.Password), body));
+            var response = await PostAsync(Request(ns, AuthHeader(ns, caller.Email, caller.Password), body));
             Assert.True(response.Status == 200, $"{operation}: {response.Text}");
             WireAnswer.AssertReturn(response.Document.Root!, operation, ns);
             return response.Document.Root!;

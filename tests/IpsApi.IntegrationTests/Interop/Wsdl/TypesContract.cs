@@ -14,7 +14,8 @@ public sealed record ContractField(XName Type, string Name, int MinOccurs, int? 
 public sealed record ContractEntry(bool IsElement, string Name, IReadOnlyList<ContractField> Fields);
 
 /// <summary>
-/// Reads tests/interop/contract/types.txt, the copy of the team's contract: <c>name:type</c> required,
+/// Reads tests/interop/contract/types.txt, the copy of the team's contract of the job operations, and
+/// companies-folders.txt, the same for the company, user and folder operations: <c>name:type</c> required,
 /// <c>?</c> optional, <c>*</c> repeated, <c>1..1000</c> bounded, <c>(empty)</c> no fields.
 /// </summary>
 public static partial class TypesContract
@@ -26,15 +27,17 @@ public static partial class TypesContract
 
     public static string FixturePath => Path.Combine(RepoPaths.Interop, "contract", "types.txt");
 
+    public static string CompaniesAndFoldersPath => Path.Combine(RepoPaths.Interop, "contract", "companies-folders.txt");
+
     public static IReadOnlyList<ContractEntry> Load() =>
-        File.ReadAllLines(FixturePath).Where(l => l.Length > 0).Select(Parse).ToList();
+        File.ReadAllLines(FixturePath).Concat(File.ReadAllLines(CompaniesAndFoldersPath)).Where(l => l.Length > 0).Select(Parse).ToList();
 
     private static ContractEntry Parse(string line)
     {
         var header = Header().Match(line);
         if (!header.Success)
         {
-            throw new FormatException($"types.txt: cannot read '{line}'");
+            throw new FormatException($"contract: cannot read '{line}'");
         }
 
         var body = header.Groups["fields"].Value.Trim();
@@ -47,7 +50,7 @@ public static partial class TypesContract
         var field = Field().Match(text);
         if (!field.Success)
         {
-            throw new FormatException($"types.txt: cannot read field '{text}'");
+            throw new FormatException($"contract: cannot read field '{text}'");
         }
 
         var type = field.Groups["type"].Value;

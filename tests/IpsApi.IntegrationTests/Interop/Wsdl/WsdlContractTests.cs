@@ -9,7 +9,7 @@ namespace IpsApi.IntegrationTests.Interop.Wsdl;
 /// <summary>
 /// The served WSDL as a client generator reads it: a consistent WSDL 1.1 document (every name it refers to
 /// exists, no name twice), a schema that compiles without a warning, and types whose fields follow
-/// types.txt exactly, in order and occurrence.
+/// the contract fixture (types.txt and companies-folders.txt) exactly, in order and occurrence.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class WsdlContractTests(ServerFixture server)
@@ -166,7 +166,7 @@ public sealed class WsdlContractTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Every_element_and_type_follows_types_txt_in_order_and_occurrence()
+    public async Task Every_element_and_type_follows_the_contract_in_order_and_occurrence()
     {
         var schema = (await ServedAsync()).Descendants(Xsd + "schema").Single();
         var problems = new List<string>();
@@ -192,7 +192,7 @@ public sealed class WsdlContractTests(ServerFixture server)
             var actual = sequence.Elements().Select(Field).ToList();
             if (!actual.SequenceEqual(entry.Fields))
             {
-                problems.Add($"{entry.Name}:\n  types.txt: {string.Join(", ", entry.Fields)}\n  WSDL:      {string.Join(", ", actual)}");
+                problems.Add($"{entry.Name}:\n  contract: {string.Join(", ", entry.Fields)}\n  WSDL:      {string.Join(", ", actual)}");
             }
         }
 
@@ -200,7 +200,7 @@ public sealed class WsdlContractTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task The_schema_declares_nothing_beyond_types_txt_the_header_and_the_faults()
+    public async Task The_schema_declares_nothing_beyond_the_contract_the_header_and_the_faults()
     {
         var schema = (await ServedAsync()).Descendants(Xsd + "schema").Single();
         var contract = Load();
