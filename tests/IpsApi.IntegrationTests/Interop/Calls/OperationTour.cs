@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
 

@@ -1,10 +1,11 @@
 using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Store;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.IntegrationTests.Interop.Golden;
 
