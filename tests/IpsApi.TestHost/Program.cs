@@ -1,4 +1,4 @@
-using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Engine.Running;
 using IpsApi.Server.Hosting;
 using IpsApi.TestHost;
 

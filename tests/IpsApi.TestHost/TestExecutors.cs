@@ -1,6 +1,10 @@
 using IpsApi.Jobs.Definitions;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Engine;
+using IpsApi.Jobs.JobTypes.CreateVideoSitemap;
+using IpsApi.Jobs.JobTypes.ImageServingPublish;
+using IpsApi.Jobs.JobTypes.MetadataPublish;
+using IpsApi.Jobs.JobTypes.OptimizeImages;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -37,7 +41,7 @@ public static class TestExecutorTables
 /// the real optimizeImagesJob run on the same server as the control tests that need a slow, predictable job.
 /// </summary>
 public sealed class SlowStepsExecutor(
-    NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler, IpsApi.Jobs.Executors.OptimizeImages.OptimizeImagesExecutor real) : IJobExecutor
+    NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler, IpsApi.Jobs.JobTypes.OptimizeImages.OptimizeImagesExecutor real) : IJobExecutor
 {
     public const string RealJobPrefix = "real optimize ";
 
@@ -73,7 +77,7 @@ public sealed class SlowStepsExecutor(
 /// the server's own executor instead.
 /// </summary>
 public sealed class CountingExecutor(
-    NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler, IpsApi.Jobs.Executors.CreateVideoSitemap.CreateVideoSitemapExecutor real) : IJobExecutor
+    NpgsqlDataSource db, IOptions<SchedulerOptions> scheduler, IpsApi.Jobs.JobTypes.CreateVideoSitemap.CreateVideoSitemapExecutor real) : IJobExecutor
 {
     public const string RealJobPrefix = "real ";
 
@@ -112,8 +116,8 @@ public sealed class FailingExecutor(JobType type, IJobExecutor real) : IJobExecu
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<IJobExecutor>(provider => new FailingExecutor(JobType.MetadataPublish,
-            provider.GetRequiredService<IpsApi.Jobs.Executors.MetadataPublish.MetadataPublishExecutor>()));
+            provider.GetRequiredService<IpsApi.Jobs.JobTypes.MetadataPublish.MetadataPublishExecutor>()));
         services.AddSingleton<IJobExecutor>(provider => new FailingExecutor(JobType.ImageServingPublish,
-            provider.GetRequiredService<IpsApi.Jobs.Executors.ImageServingPublish.ImageServingPublishExecutor>()));
+            provider.GetRequiredService<IpsApi.Jobs.JobTypes.ImageServingPublish.ImageServingPublishExecutor>()));
     }
 }

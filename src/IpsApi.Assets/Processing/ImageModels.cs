@@ -10,16 +10,22 @@ namespace IpsApi.Assets.Processing;
 /// <param name="HasAlpha">The image has an alpha band. libvips gives every GIF one.</param>
 public sealed record ImageInfo(int Width, int Height, string Format, string ColorSpace, bool HasAlpha);
 
-/// <summary>The corner whose pixel is taken as the background colour.</summary>
+/// <summary>
+/// The corner whose pixel is taken as the background colour. The names are the job API's values (reference: string
+/// constant "AutoCrop Corner", and <c>KnockoutBackgroundOptions.corner</c>; both list the same four).
+/// </summary>
 public enum Corner
 {
     UpperLeft,
-    UpperRight,
     BottomLeft,
+    UpperRight,
     BottomRight,
 }
 
-/// <summary>Which background-coloured pixels a knockout makes transparent.</summary>
+/// <summary>
+/// Which background-coloured pixels a knockout makes transparent. The names are the job API's values (reference:
+/// data type <c>KnockoutBackgroundOptions</c>, <c>fillMethod</c>).
+/// </summary>
 public enum FillMethod
 {
     /// <summary>Those connected to the corner (4-connected) through background-coloured pixels.</summary>

@@ -4,8 +4,10 @@ using Npgsql;
 namespace IpsApi.Jobs.Database;
 
 /// <summary>
-/// Applies the numbered SQL files embedded under Database/Migrations, each once and in order.
-/// Several nodes may start together: an advisory lock makes them take turns.
+/// Applies the numbered SQL migrations, each once and in one order by name across every assembly that brings some:
+/// this one's (Database/Migrations: accounts, jobs, runs, queue, outbox) and the asset code's (the Migrations folders
+/// beside the asset store and the publish catalogs). Several nodes may start together: an advisory lock makes them
+/// take turns.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource)
 {
@@ -79,13 +81,20 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
 
     private static List<(string Id, string Sql)> LoadEmbedded()
     {
-        var assembly = typeof(Migrator).Assembly;
-        const string prefix = "IpsApi.Jobs.Database.Migrations.";
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .Select(n => (Id: n[prefix.Length..^".sql".Length], Sql: ReadResource(assembly, n)))
+        // Each project embeds its migrations under this name prefix (see the .csproj files); the id is the file name.
+        const string prefix = "IpsApi.Migrations.";
+        var migrations = new[] { typeof(Migrator).Assembly, typeof(Assets.Store.AssetStore).Assembly }
+            .SelectMany(assembly => assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+                .Select(n => (Id: n[prefix.Length..^".sql".Length], Sql: ReadResource(assembly, n))))
+            .OrderBy(m => m.Id, StringComparer.Ordinal)
             .ToList();
+        if (migrations.GroupBy(m => m.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Migration {twice.Key} is embedded twice.");
+        }
+
+        return migrations;
     }
 
     private static string ReadResource(Assembly assembly, string name)

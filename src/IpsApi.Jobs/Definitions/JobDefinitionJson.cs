@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace IpsApi.Jobs.Definitions;
 
@@ -12,6 +13,7 @@ public static class JobDefinitionJson
 {
     private static readonly JsonSerializerOptions _options = new()
     {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddJobSpecTypes } },
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
@@ -22,6 +24,29 @@ public static class JobDefinitionJson
         // A stored definition with a key we do not know is a bug or a downgrade; fail loudly, not silently.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    /// <summary>Every spec of this assembly, with its element name as discriminator.</summary>
+    private static readonly JsonDerivedType[] SpecTypes =
+    [
+        .. typeof(JobSpec).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(JobSpec)) && !type.IsAbstract)
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => new JsonDerivedType(type, JobElementAttribute.NameOf(type))),
+    ];
+
+    private static void AddJobSpecTypes(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(JobSpec))
+        {
+            return;
+        }
+
+        info.PolymorphismOptions = new JsonPolymorphismOptions();
+        foreach (var derived in SpecTypes)
+        {
+            info.PolymorphismOptions.DerivedTypes.Add(derived);
+        }
+    }
 
     public static string Serialize(JobDefinition definition)
     {

@@ -1,7 +1,9 @@
 // Enumerated option values of the job API. Member names are the wire strings exactly (they are matched
-// case-sensitively), so ToString() gives the wire value and JSON stores the same text.
+// case-sensitively), so ToString() gives the wire value and JSON stores the same text. The corner and fill
+// method of crops and knockouts are the image processing's own (IpsApi.Assets.Processing), whose names are the
+// wire values too.
 //
-// Sources: CONTRACT.md for EmailSetting, PublishType and ExportFormat; for the rest the Dynamic Media IPS API
+// Sources: the job API's documented values for EmailSetting, PublishType and ExportFormat; for the rest the Dynamic Media IPS API
 // reference (experienceleague.adobe.com/docs/dynamic-media-developer-resources/image-production-api/,
 // pages data-types/* and sting-constants/*), noted on each type. Where the reference has no list, the comment
 // says what the set is based on instead.
@@ -10,7 +12,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace IpsApi.Jobs.Definitions;
 
-/// <summary>Which job events send an email (CONTRACT.md, <c>emailSetting</c>).</summary>
+/// <summary>Which job events send an email (<c>emailSetting</c>).</summary>
 public enum EmailSetting
 {
     All,
@@ -20,7 +22,7 @@ public enum EmailSetting
     None,
 }
 
-/// <summary>Kind of image serving publish (CONTRACT.md, <c>publishType</c>).</summary>
+/// <summary>Kind of image serving publish (<c>publishType</c>).</summary>
 public enum PublishType
 {
     Full,
@@ -28,7 +30,7 @@ public enum PublishType
     Incremental,
 }
 
-/// <summary>What an export produces (CONTRACT.md, <c>ExportJob.fmt</c>).</summary>
+/// <summary>What an export produces (<c>ExportJob.fmt</c>).</summary>
 [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Member names are the lowercase wire values.")]
 public enum ExportFormat
 {
@@ -37,27 +39,6 @@ public enum ExportFormat
 
     /// <summary>Converted with <c>is_modifier</c> or <c>macro</c>.</summary>
     convert,
-}
-
-/// <summary>The corner that samples the background (reference: string constant "AutoCrop Corner", and
-/// <c>KnockoutBackgroundOptions.corner</c>; both list the same four).</summary>
-public enum Corner
-{
-    UpperLeft,
-    BottomLeft,
-    UpperRight,
-    BottomRight,
-}
-
-/// <summary>How a knocked-out background is made transparent (reference: data type
-/// <c>KnockoutBackgroundOptions</c>, <c>fillMethod</c>).</summary>
-public enum FillMethod
-{
-    /// <summary>Pixels connected to the corner.</summary>
-    FloodFill,
-
-    /// <summary>Every matching pixel, wherever it is.</summary>
-    MatchPixel,
 }
 
 /// <summary>Photoshop processing (reference: data type <c>PhotoshopOptions</c>, <c>process</c>).</summary>

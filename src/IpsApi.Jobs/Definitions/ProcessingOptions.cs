@@ -1,6 +1,8 @@
 // Option records used by the upload and reprocessing specs. Required wire fields are non-nullable; optional
 // ones are nullable so that "not given" survives storage and comes back out in the echo.
 
+using IpsApi.Assets.Processing;
+
 namespace IpsApi.Jobs.Definitions;
 
 /// <summary>One URL to fetch and where to put it (<c>UploadUrl</c>).</summary>

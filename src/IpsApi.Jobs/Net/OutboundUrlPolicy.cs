@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace IpsApi.Jobs.Net;
 
 /// <summary>
-/// Decides which URLs the server may call on its own: completion callbacks now, URL downloads later. A URL
+/// Decides which URLs the server may call on its own: completion callbacks and URL downloads. A URL
 /// given in a job is chosen by a client, so without this a client could make the server reach its own
 /// loopback services, the private network behind it or a cloud metadata endpoint.
 /// </summary>

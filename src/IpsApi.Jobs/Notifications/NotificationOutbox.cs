@@ -1,13 +1,13 @@
+using IpsApi.Jobs.Database;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace IpsApi.Jobs.Notifications;
 
 /// <summary>
-/// Where a run leaves its notifications. The rows are written with the runner's own connection and
-/// transaction, so they exist exactly when the run's state they describe does; <see cref="OutboxSender"/>
+/// Where a run leaves its notifications: the outbox table. The rows are written in the runner's own unit of work,
+/// so they exist exactly when the run's state they describe does; <see cref="OutboxSender"/>
 /// delivers them after the commit (call <see cref="OutboxSender.Notify"/> then, to send at once).
 /// </summary>
 public sealed class NotificationOutbox(IOptions<NotificationOptions> options, ILogger<NotificationOutbox> logger)
@@ -16,19 +16,19 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, IL
 
     /// <summary>The start email, when the job's emailSetting is All. Returns how many messages were queued.</summary>
     public Task<int> EnqueueRunStartedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, CancellationToken cancellationToken) =>
-        WriteAsync(connection, transaction, run, RunMessages.AtStart(run, _zone), NotificationRules.EmailAtStart(run), cancellationToken);
+        UnitOfWork work, RunSummary run, CancellationToken cancellationToken) =>
+        WriteAsync(work, run, RunMessages.AtStart(run, _zone), NotificationRules.EmailAtStart(run), cancellationToken);
 
     /// <summary>
     /// The end email as the emailSetting asks, and the completion callback if the job names a URL. Returns how many
     /// messages were queued (the sender need not be woken for none).
     /// </summary>
     public Task<int> EnqueueRunEndedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, CancellationToken cancellationToken) =>
-        WriteAsync(connection, transaction, run, RunMessages.AtEnd(run, _zone), NotificationRules.EmailAtEnd(run), cancellationToken);
+        UnitOfWork work, RunSummary run, CancellationToken cancellationToken) =>
+        WriteAsync(work, run, RunMessages.AtEnd(run, _zone), NotificationRules.EmailAtEnd(run), cancellationToken);
 
     private async Task<int> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, RunSummary run, IReadOnlyList<OutboxMessage> messages,
+        UnitOfWork work, RunSummary run, IReadOnlyList<OutboxMessage> messages,
         bool emailWanted, CancellationToken cancellationToken)
     {
         if (emailWanted && !RunMessages.HasRecipient(run))
@@ -38,8 +38,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, IL
 
         foreach (var message in messages)
         {
-            await using var insert = new NpgsqlCommand(
-                "insert into outbox (kind, run_id, payload) values (@kind, @run, @payload)", connection, transaction);
+            await using var insert = work.Command("insert into outbox (kind, run_id, payload) values (@kind, @run, @payload)");
             insert.Parameters.AddWithValue("kind", message.Kind);
             insert.Parameters.AddWithValue("run", run.RunId);
             insert.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, message.Payload);

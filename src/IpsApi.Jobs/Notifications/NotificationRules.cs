@@ -2,7 +2,7 @@ using IpsApi.Jobs.Definitions;
 
 namespace IpsApi.Jobs.Notifications;
 
-/// <summary>Which messages a run sends, by its emailSetting (CONTRACT.md) and how it went.</summary>
+/// <summary>Which messages a run sends, by its emailSetting and how it went.</summary>
 public static class NotificationRules
 {
     public static bool HadErrors(RunSummary run) =>

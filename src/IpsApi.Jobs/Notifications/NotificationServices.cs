@@ -38,6 +38,7 @@ public static class NotificationServices
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<OutboxQueries>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
         return services;

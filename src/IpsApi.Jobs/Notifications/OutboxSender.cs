@@ -1,3 +1,4 @@
+using IpsApi.Jobs.Engine;
 using IpsApi.Jobs.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -161,7 +162,7 @@ public sealed class OutboxSender : BackgroundService
     {
         var permanent = DeliveryErrors.IsPermanent(error);
         var description = DeliveryErrors.Describe(error);
-        var retryIn = RetrySchedule.DelayAfter(row.Attempts, _options.RetryBase, _options.RetryMax);
+        var retryIn = Backoff.DelayAfter(row.Attempts, _options.RetryBase, _options.RetryMax);
         var gaveUp = await _store.MarkFailedAsync(
             row.Id, description, permanent, retryIn, _options.MaxAttempts, _options.MaxAge, CancellationToken.None);
         if (gaveUp)

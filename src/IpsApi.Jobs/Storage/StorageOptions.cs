@@ -24,8 +24,6 @@ public sealed class CompanyFolders(string storageRoot, CompanyStorage company)
     /// <summary>What the HTTP delivery side serves for the company.</summary>
     public string Publish => Path.Combine(Root, "publish");
 
-    public string PublishStatic => Path.Combine(Publish, "static");
-
     /// <summary>
     /// A path from a request or a directory listing, resolved inside <paramref name="folder"/>; null when it
     /// would escape it (.., absolute paths, links are not followed by callers).

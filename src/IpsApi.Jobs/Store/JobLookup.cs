@@ -44,4 +44,23 @@ public sealed class JobLookup(NpgsqlDataSource dataSource)
                 reader.IsDBNull(4) ? null : reader.GetInt64(4))
             : null;
     }
+
+    /// <summary>The job by its id, if it exists and belongs to one of <paramref name="companies"/> (null: any company).</summary>
+    public async Task<JobRef?> FindByIdAsync(long jobId, IReadOnlyList<long>? companies, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select id, name, original_name, released_at is null from jobs
+            where id = @id and deleted_at is null and (@companies::bigint[] is null or company_id = any(@companies))
+            """);
+        command.Parameters.AddWithValue("id", jobId);
+        command.Parameters.Add(new NpgsqlParameter("companies", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint)
+        {
+            Value = companies is null ? DBNull.Value : companies.ToArray(),
+        });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new JobRef(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), null)
+            : null;
+    }
 }

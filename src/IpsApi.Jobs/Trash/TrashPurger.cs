@@ -1,4 +1,5 @@
 using IpsApi.Assets.Store;
+using IpsApi.Jobs.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,24 +13,14 @@ namespace IpsApi.Jobs.Trash;
 /// node also looks every <see cref="Interval"/>, so the waiting ones go soon after their runs end, whichever node
 /// ran them.
 /// </summary>
-public sealed class TrashPurger(NpgsqlDataSource dataSource, AssetTrash trash, ILogger<TrashPurger> logger) : BackgroundService
+public sealed class TrashPurger(RunStore runs, AssetTrash trash, ILogger<TrashPurger> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     /// <summary>One pass; returns how many assets were removed.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        var open = new List<(long, long)>();
-        await using (var command = dataSource.CreateCommand("select id, company_id from job_runs where ended_at is null"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                open.Add((reader.GetInt64(0), reader.GetInt64(1)));
-            }
-        }
-
-        var removed = await trash.PurgeAsync(open, cancellationToken);
+        var removed = await trash.PurgeAsync(await runs.InProgressAsync(cancellationToken), cancellationToken);
         if (removed > 0)
         {
             logger.LogInformation("Removed {Count} assets emptied from the trash, with their files", removed);

@@ -1,5 +1,5 @@
 using IpsApi.Assets.Rendering;
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.JobTypes.Export;
 using Npgsql;
 
 namespace IpsApi.Server.Admin;

@@ -1,5 +1,5 @@
 using IpsApi.Assets.Store;
-using IpsApi.Jobs.Executors.AutomatedSets;
+using IpsApi.Jobs.JobTypes.AutomatedSets;
 using Npgsql;
 
 namespace IpsApi.Server.Admin;

@@ -1,6 +1,7 @@
 using IpsApi.Assets.Files;
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Server.Delivery;
+
 
 namespace IpsApi.Server.Hosting;
 

@@ -1,12 +1,12 @@
+using IpsApi.Assets.Store;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Control;
 using IpsApi.Jobs.Database;
-using IpsApi.Jobs.Queries;
-using IpsApi.Jobs.Executors;
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Hosting;
+using IpsApi.Jobs.JobTypes;
+using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Jobs.Notifications;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Scheduling;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
@@ -16,16 +16,15 @@ using IpsApi.Server.Operations.Assets;
 using IpsApi.Server.Operations.Companies;
 using IpsApi.Server.Operations.Folders;
 using IpsApi.Server.Operations.Jobs;
-using IpsApi.Assets.Store;
-using IpsApi.Server.Ops;
 using IpsApi.Server.Ops.Logging;
+using IpsApi.Server.Ops;
 using IpsApi.Server.Soap;
 using IpsApi.Server.Soap.Wsdl;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Serilog;
-using SoapCore;
 using SoapCore.Extensibility;
+using SoapCore;
 
 namespace IpsApi.Server.Hosting;
 
@@ -87,16 +86,13 @@ public static class ServerApp
             .PostConfigure(storage => storage.Root = string.IsNullOrWhiteSpace(storage.Root)
                 ? Path.GetFullPath(Path.Combine(options.Data, "storage"))
                 : Path.GetFullPath(storage.Root));
-        builder.Services.AddIpsScheduling(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
+        builder.Services.AddIpsJobTables();
+        builder.Services.AddIpsEngine(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
         builder.Services.PostConfigure<ExportOptions>(exports =>
             exports.PublicBaseUrl = string.IsNullOrWhiteSpace(exports.PublicBaseUrl) ? options.PublicUrl : exports.PublicBaseUrl);
         builder.Services.AddSingleton<AccountStore>();
-        builder.Services.AddSingleton<JobStore>();
-        builder.Services.AddSingleton<JobLookup>();
-        builder.Services.AddSingleton<JobQueries>();
-        builder.Services.AddSingleton<JobLogQueries>();
         builder.Services.AddSingleton<JobControl>();
         builder.Services.AddSingleton<JobHandleResolver>();
         builder.Services.AddSingleton<JobReferenceCheck>();

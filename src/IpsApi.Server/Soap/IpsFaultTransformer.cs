@@ -1,5 +1,6 @@
 using System.ServiceModel.Channels;
 using System.Xml;
+using IpsApi.Jobs;
 using SoapCore;
 using SoapCore.Extensibility;
 
@@ -39,7 +40,7 @@ public sealed class IpsFaultTransformer(IHttpContextAccessor http, ILogger<IpsFa
                 // XmlSerializer: "There is an error in XML document (line, column)." plus what was wrong.
                 return IpsFaultException.InvalidParameter($"Invalid parameter value: {bad.Message} {bad.InnerException!.Message}");
             default:
-                var errorId = Guid.NewGuid().ToString("N")[..12];
+                var errorId = ErrorId.New();
                 logger.LogError(inner, "Operation failed, error id {ErrorId}", errorId);
                 return IpsFaultException.ServerError($"Internal server error (error id {errorId})");
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using IpsApi.Jobs;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Hosting;
 using IpsApi.Server.Soap.PlainXml;
@@ -122,7 +123,7 @@ public sealed class SoapGateway(
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            var errorId = Guid.NewGuid().ToString("N")[..12];
+            var errorId = ErrorId.New();
             logger.LogError(e, "SOAP call failed, error id {ErrorId}", errorId);
             fault = IpsFaultException.ServerError($"Internal server error (error id {errorId})");
             LogOutcome();

@@ -38,8 +38,10 @@ public sealed class SubmitJobResponse
 /// <summary>Request body of <c>submitJob</c>: the job definition and when to run it.</summary>
 [XmlRoot("submitJobParam", Namespace = IpsNamespaces.Types)]
 [XmlType(AnonymousType = true, Namespace = IpsNamespaces.Types)]
-public class SubmitJobParam
+public partial class SubmitJobParam : IJobElements
 {
+    // The job elements (Order 8 to 20) are declared with their job types, in Types/Jobs/.
+
     [XmlElement("companyHandle", Order = 1)]
     public string? CompanyHandle { get; set; }
 
@@ -62,45 +64,6 @@ public class SubmitJobParam
 
     [XmlElement("description", Order = 7)]
     public string? Description { get; set; }
-
-    [XmlElement("imageServingPublishJob", Order = 8)]
-    public ImageServingPublishJob? ImageServingPublishJob { get; set; }
-
-    [XmlElement("imageRenderingPublishJob", Order = 9)]
-    public ImageRenderingPublishJob? ImageRenderingPublishJob { get; set; }
-
-    [XmlElement("videoPublishJob", Order = 10)]
-    public VideoPublishJob? VideoPublishJob { get; set; }
-
-    [XmlElement("serverDirectoryPublishJob", Order = 11)]
-    public ServerDirectoryPublishJob? ServerDirectoryPublishJob { get; set; }
-
-    [XmlElement("metadataPublishJob", Order = 12)]
-    public MetadataPublishJob? MetadataPublishJob { get; set; }
-
-    [XmlElement("uploadDirectoryJob", Order = 13)]
-    public UploadDirectoryJob? UploadDirectoryJob { get; set; }
-
-    [XmlElement("uploadUrlsJob", Order = 14)]
-    public UploadUrlsJob? UploadUrlsJob { get; set; }
-
-    [XmlElement("optimizeImagesJob", Order = 15)]
-    public OptimizeImagesJob? OptimizeImagesJob { get; set; }
-
-    [XmlElement("ripPdfsJob", Order = 16)]
-    public RipPdfsJob? RipPdfsJob { get; set; }
-
-    [XmlElement("reprocessAssetsJob", Order = 17)]
-    public ReprocessAssetsJob? ReprocessAssetsJob { get; set; }
-
-    [XmlElement("createVideoSitemapJob", Order = 18)]
-    public CreateVideoSitemapJob? CreateVideoSitemapJob { get; set; }
-
-    [XmlElement("exportJob", Order = 19)]
-    public ExportJob? ExportJob { get; set; }
-
-    [XmlElement("automatedSetGenerationJob", Order = 20)]
-    public AutomatedSetGenerationJob? AutomatedSetGenerationJob { get; set; }
 }
 
 /// <summary>Response body of <c>submitJob</c>.</summary>

@@ -6,8 +6,10 @@ namespace IpsApi.Wire;
 
 /// <summary>A running (or waiting) job, with its job definition.</summary>
 [XmlType("ActiveJob", Namespace = IpsNamespaces.Types)]
-public class ActiveJob
+public partial class ActiveJob : IJobElements
 {
+    // The job elements (Order 18 to 31, uploadPostJob (25) aside) are declared with their job types, in Types/Jobs/.
+
     [XmlElement("companyHandle", Order = 1)]
     public string? CompanyHandle { get; set; }
 
@@ -69,47 +71,8 @@ public class ActiveJob
     [XmlElement("taskProgressArray", Order = 17)]
     public TaskProgressArray? TaskProgressArray { get; set; }
 
-    [XmlElement("imageServingPublishJob", Order = 18)]
-    public ImageServingPublishJob? ImageServingPublishJob { get; set; }
-
-    [XmlElement("imageRenderingPublishJob", Order = 19)]
-    public ImageRenderingPublishJob? ImageRenderingPublishJob { get; set; }
-
-    [XmlElement("videoPublishJob", Order = 20)]
-    public VideoPublishJob? VideoPublishJob { get; set; }
-
-    [XmlElement("serverDirectoryPublishJob", Order = 21)]
-    public ServerDirectoryPublishJob? ServerDirectoryPublishJob { get; set; }
-
-    [XmlElement("metadataPublishJob", Order = 22)]
-    public MetadataPublishJob? MetadataPublishJob { get; set; }
-
-    [XmlElement("uploadDirectoryJob", Order = 23)]
-    public UploadDirectoryJob? UploadDirectoryJob { get; set; }
-
-    [XmlElement("uploadUrlsJob", Order = 24)]
-    public UploadUrlsJob? UploadUrlsJob { get; set; }
-
     [XmlElement("uploadPostJob", Order = 25)]
     public UploadPostJob? UploadPostJob { get; set; }
-
-    [XmlElement("optimizeImagesJob", Order = 26)]
-    public OptimizeImagesJob? OptimizeImagesJob { get; set; }
-
-    [XmlElement("ripPdfsJob", Order = 27)]
-    public RipPdfsJob? RipPdfsJob { get; set; }
-
-    [XmlElement("reprocessAssetsJob", Order = 28)]
-    public ReprocessAssetsJob? ReprocessAssetsJob { get; set; }
-
-    [XmlElement("createVideoSitemapJob", Order = 29)]
-    public CreateVideoSitemapJob? CreateVideoSitemapJob { get; set; }
-
-    [XmlElement("exportJob", Order = 30)]
-    public ExportJob? ExportJob { get; set; }
-
-    [XmlElement("automatedSetGenerationJob", Order = 31)]
-    public AutomatedSetGenerationJob? AutomatedSetGenerationJob { get; set; }
 }
 
 /// <summary>A list of <see cref="ActiveJob"/>.</summary>

@@ -6,8 +6,10 @@ namespace IpsApi.Wire;
 
 /// <summary>A scheduled job and its trigger, with its job definition.</summary>
 [XmlType("ScheduledJob", Namespace = IpsNamespaces.Types)]
-public class ScheduledJob
+public partial class ScheduledJob : IJobElements
 {
+    // The job elements (Order 13 to 25) are declared with their job types, in Types/Jobs/.
+
     [XmlElement("companyHandle", Order = 1)]
     public string? CompanyHandle { get; set; }
 
@@ -45,45 +47,6 @@ public class ScheduledJob
 
     [XmlElement("triggerState", Order = 12)]
     public string? TriggerState { get; set; }
-
-    [XmlElement("imageServingPublishJob", Order = 13)]
-    public ImageServingPublishJob? ImageServingPublishJob { get; set; }
-
-    [XmlElement("imageRenderingPublishJob", Order = 14)]
-    public ImageRenderingPublishJob? ImageRenderingPublishJob { get; set; }
-
-    [XmlElement("videoPublishJob", Order = 15)]
-    public VideoPublishJob? VideoPublishJob { get; set; }
-
-    [XmlElement("serverDirectoryPublishJob", Order = 16)]
-    public ServerDirectoryPublishJob? ServerDirectoryPublishJob { get; set; }
-
-    [XmlElement("metadataPublishJob", Order = 17)]
-    public MetadataPublishJob? MetadataPublishJob { get; set; }
-
-    [XmlElement("uploadDirectoryJob", Order = 18)]
-    public UploadDirectoryJob? UploadDirectoryJob { get; set; }
-
-    [XmlElement("uploadUrlsJob", Order = 19)]
-    public UploadUrlsJob? UploadUrlsJob { get; set; }
-
-    [XmlElement("optimizeImagesJob", Order = 20)]
-    public OptimizeImagesJob? OptimizeImagesJob { get; set; }
-
-    [XmlElement("ripPdfsJob", Order = 21)]
-    public RipPdfsJob? RipPdfsJob { get; set; }
-
-    [XmlElement("reprocessAssetsJob", Order = 22)]
-    public ReprocessAssetsJob? ReprocessAssetsJob { get; set; }
-
-    [XmlElement("createVideoSitemapJob", Order = 23)]
-    public CreateVideoSitemapJob? CreateVideoSitemapJob { get; set; }
-
-    [XmlElement("exportJob", Order = 24)]
-    public ExportJob? ExportJob { get; set; }
-
-    [XmlElement("automatedSetGenerationJob", Order = 25)]
-    public AutomatedSetGenerationJob? AutomatedSetGenerationJob { get; set; }
 }
 
 /// <summary>A list of <see cref="ScheduledJob"/>.</summary>

@@ -5,6 +5,15 @@
 namespace IpsApi.Wire;
 
 /// <summary>
+/// What carries one job definition: <see cref="SubmitJobParam"/>, <see cref="ActiveJob"/> and
+/// <see cref="ScheduledJob"/> have one property per job type, of which one is set. Each job type declares its
+/// property here and in those three classes in its own file (Types/Jobs/), so a job type's wire types are in one place.
+/// </summary>
+public partial interface IJobElements
+{
+}
+
+/// <summary>
 /// The asset-processing elements of <see cref="UploadDirectoryJob"/>, <see cref="UploadUrlsJob"/>,
 /// <see cref="ReprocessAssetsJob"/> and <see cref="RipPdfsJob"/>. A type without one of them implements it
 /// explicitly as always absent (see <see cref="AbsentElement"/>).

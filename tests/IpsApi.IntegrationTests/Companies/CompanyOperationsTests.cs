@@ -149,7 +149,7 @@ public sealed class CompanyOperationsTests(ServerFixture server)
 
         var settings = (await OkAsync(server, admin, "getCompanySettings", Text("companyHandle", admin.CompanyHandle))).Element(Ips + "settings")!;
 
-        Assert.Equal(server.Services.GetRequiredService<IpsApi.Jobs.Scheduling.ServerTimeZone>().Zone.Id, (string?)settings.Element(Ips + "timeZone"));
+        Assert.Equal(server.Services.GetRequiredService<IpsApi.Jobs.Definitions.ServerTimeZone>().Zone.Id, (string?)settings.Element(Ips + "timeZone"));
         Assert.Single(settings.Elements());
         Assert.Equal(20003, (await FaultAsync(server, user, "getCompanySettings", Text("companyHandle", user.CompanyHandle))).Code);
     }

@@ -83,8 +83,8 @@ public sealed class ServerFixture : IAsyncLifetime
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>
             {
-                services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.SlowStepsExecutor>();
-                services.AddSingleton<IpsApi.Jobs.Running.IJobExecutor, IpsApi.TestHost.CountingExecutor>();
+                services.AddSingleton<IpsApi.Jobs.Engine.Running.IJobExecutor, IpsApi.TestHost.SlowStepsExecutor>();
+                services.AddSingleton<IpsApi.Jobs.Engine.Running.IJobExecutor, IpsApi.TestHost.CountingExecutor>();
                 IpsApi.TestHost.FailingExecutor.Register(services);
             },
         });

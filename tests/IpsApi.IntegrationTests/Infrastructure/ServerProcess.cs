@@ -61,8 +61,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Open file descriptors of the node (sockets included).</summary>
     public int OpenFileDescriptors() => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
+    /// <param name="host">The test host to run (default: this build's); <see cref="PreviousBuild"/> gives an earlier build's.</param>
     public static async Task<ServerProcess> StartAsync(
-        string connectionString, string nodeName, string storageRoot, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+        string connectionString, string nodeName, string storageRoot, int? port = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? host = null)
     {
         port ??= FreePort();
         var opsPort = FreePort();
@@ -72,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(TestHostPath());
+        info.ArgumentList.Add(host ?? TestHostPath());
         info.ArgumentList.Add("serve");
         info.Environment["IPSAPI_DB"] = connectionString;
         info.Environment["IPSAPI_URLS"] = $"http://127.0.0.1:{port}";

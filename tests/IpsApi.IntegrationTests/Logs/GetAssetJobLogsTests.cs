@@ -1,8 +1,9 @@
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using static IpsApi.IntegrationTests.Logs.LogTestKit;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Store;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.IntegrationTests.Logs;
 

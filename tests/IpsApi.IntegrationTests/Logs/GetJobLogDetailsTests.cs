@@ -1,10 +1,10 @@
 using System.Xml.Linq;
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using static IpsApi.IntegrationTests.Logs.LogTestKit;
+using IpsApi.Jobs.Engine.Cron;
 
 namespace IpsApi.IntegrationTests.Logs;
 

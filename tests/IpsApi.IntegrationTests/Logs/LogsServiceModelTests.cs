@@ -1,7 +1,8 @@
 using System.ServiceModel;
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
 using IpsApi.Wire;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -204,11 +205,10 @@ public sealed class EmailDeliveryTests(NotificationFixture fixture)
         var runId = NotificationFixture.NewRunId();
         var run = NotificationFixture.Run(runId, "All", "fr-FR");
 
-        await using (var connection = await fixture.Db.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        await using (var work = await UnitOfWork.BeginAsync(fixture.Db, CancellationToken.None))
         {
-            await services.GetRequiredService<NotificationOutbox>().EnqueueRunStartedAsync(connection, transaction, run, CancellationToken.None);
-            await transaction.CommitAsync();
+            await services.GetRequiredService<NotificationOutbox>().EnqueueRunStartedAsync(work, run, CancellationToken.None);
+            await work.CommitAsync(CancellationToken.None);
         }
 
         sender.Notify();

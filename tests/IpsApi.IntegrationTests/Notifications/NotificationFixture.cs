@@ -1,5 +1,6 @@
 using System.Globalization;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,11 +59,10 @@ public sealed class NotificationFixture : IAsyncLifetime
     /// <summary>Writes a run's end messages the way the runner does: in a transaction of the caller's, then a wake-up.</summary>
     public async Task EnqueueEndAsync(ServiceProvider services, RunSummary run)
     {
-        await using (var connection = await Db.OpenConnectionAsync())
-        await using (var transaction = await connection.BeginTransactionAsync())
+        await using (var work = await UnitOfWork.BeginAsync(Db, CancellationToken.None))
         {
-            await services.GetRequiredService<NotificationOutbox>().EnqueueRunEndedAsync(connection, transaction, run, CancellationToken.None);
-            await transaction.CommitAsync();
+            await services.GetRequiredService<NotificationOutbox>().EnqueueRunEndedAsync(work, run, CancellationToken.None);
+            await work.CommitAsync(CancellationToken.None);
         }
 
         services.GetRequiredService<OutboxSender>().Notify();

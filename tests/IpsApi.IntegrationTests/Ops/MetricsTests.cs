@@ -80,7 +80,7 @@ public sealed class MetricsTests(ServerFixture server)
         var tenant = await server.NewTenantAsync(UserRole.IpsUser);
         // A due job no node has claimed yet (dispatching stands by), and two messages: one waiting for its next
         // attempt, one given up.
-        var dispatcher = server.Services.GetRequiredService<IpsApi.Jobs.Running.Dispatcher>();
+        var dispatcher = server.Services.GetRequiredService<IpsApi.Jobs.Engine.Dispatch.Dispatcher>();
         dispatcher.Standby();
         await server.ExecuteAsync(
             """

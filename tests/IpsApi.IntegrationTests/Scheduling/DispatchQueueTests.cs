@@ -1,5 +1,5 @@
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Engine.Dispatch;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IpsApi.IntegrationTests.Scheduling;

@@ -1,4 +1,5 @@
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Engine.Submit;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
@@ -41,7 +42,7 @@ public sealed class GroupCommitTests(ServerFixture server)
     {
         var tenant = await server.NewTenantAsync();
         var (companyId, userId) = await IdsAsync(tenant);
-        var jobs = server.Services.GetRequiredService<JobStore>();
+        var submitter = server.Services.GetRequiredService<GroupCommitSubmitter>();
         JobSubmission Submission(int n, long notifyUserId)
         {
             var mapped = SubmitJobMapper.Map(
@@ -58,7 +59,7 @@ public sealed class GroupCommitTests(ServerFixture server)
         }
 
         // Job 7 names a user that does not exist: its row breaks a foreign key, whatever group it lands in.
-        var submits = Enumerable.Range(0, 30).Select(n => jobs.SubmitAsync(Submission(n, n == 7 ? -1 : userId))).ToList();
+        var submits = Enumerable.Range(0, 30).Select(n => submitter.SubmitAsync(Submission(n, n == 7 ? -1 : userId))).ToList();
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => submits[7]);
         var stored = await Task.WhenAll(submits.Where((_, n) => n != 7));
 

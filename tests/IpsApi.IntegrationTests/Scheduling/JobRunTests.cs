@@ -1,5 +1,5 @@
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Engine.Cron;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.JobTypes.RipPdfs;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.Tests.Logs;
 

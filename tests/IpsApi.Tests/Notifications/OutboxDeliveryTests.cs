@@ -1,3 +1,4 @@
+using IpsApi.Jobs.Engine;
 using IpsApi.Jobs.Notifications;
 using MimeKit;
 
@@ -15,7 +16,7 @@ public sealed class OutboxDeliveryTests
     [InlineData(1000, 300)]
     public void Retries_wait_twice_as_long_each_time_up_to_the_cap(int attempts, int seconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(seconds), RetrySchedule.DelayAfter(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Backoff.DelayAfter(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
     }
 
     [Fact]

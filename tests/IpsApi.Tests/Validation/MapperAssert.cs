@@ -1,4 +1,5 @@
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Tests.Definitions;
 using IpsApi.Wire;

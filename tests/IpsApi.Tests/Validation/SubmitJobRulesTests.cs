@@ -3,6 +3,10 @@ using IpsApi.Server.Soap.Mapping;
 using IpsApi.Tests.Definitions;
 using IpsApi.Wire;
 using static IpsApi.Tests.Validation.MapperAssert;
+using IpsApi.Jobs.JobTypes.Export;
+using IpsApi.Jobs.JobTypes.ImageServingPublish;
+using IpsApi.Jobs.JobTypes.Mapping;
+using IpsApi.Jobs.JobTypes.UploadUrls;
 
 // The requests here are wire objects; the domain has records of the same names.
 using AutoColorCropOptions = IpsApi.Wire.AutoColorCropOptions;

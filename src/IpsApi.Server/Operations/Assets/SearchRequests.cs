@@ -1,6 +1,6 @@
 using System.Globalization;
 using IpsApi.Assets.Store;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Definitions;
 using W = IpsApi.Wire;
 
 namespace IpsApi.Server.Operations.Assets;

@@ -1,5 +1,5 @@
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Definitions;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap;
 using IpsApi.Wire;

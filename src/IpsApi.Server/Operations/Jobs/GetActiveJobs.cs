@@ -1,7 +1,7 @@
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Queries;
-using IpsApi.Server.Soap;
+using IpsApi.Jobs.Store;
 using IpsApi.Server.Soap.Mapping;
+using IpsApi.Server.Soap;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Operations.Jobs;
@@ -62,20 +62,7 @@ public sealed class GetActiveJobs(JobReadFilters filters, JobQueries queries) : 
                 ],
             },
         };
-        var echo = JobDefinitionEcho.ToSubmitJobParam(job.Definition);
-        active.ImageServingPublishJob = echo.ImageServingPublishJob;
-        active.ImageRenderingPublishJob = echo.ImageRenderingPublishJob;
-        active.VideoPublishJob = echo.VideoPublishJob;
-        active.ServerDirectoryPublishJob = echo.ServerDirectoryPublishJob;
-        active.MetadataPublishJob = echo.MetadataPublishJob;
-        active.UploadDirectoryJob = echo.UploadDirectoryJob;
-        active.UploadUrlsJob = echo.UploadUrlsJob;
-        active.OptimizeImagesJob = echo.OptimizeImagesJob;
-        active.RipPdfsJob = echo.RipPdfsJob;
-        active.ReprocessAssetsJob = echo.ReprocessAssetsJob;
-        active.CreateVideoSitemapJob = echo.CreateVideoSitemapJob;
-        active.ExportJob = echo.ExportJob;
-        active.AutomatedSetGenerationJob = echo.AutomatedSetGenerationJob;
+        JobDefinitionEcho.EchoInto(job.Definition.Spec, active);
         return active;
     }
 }

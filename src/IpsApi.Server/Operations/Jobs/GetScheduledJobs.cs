@@ -1,7 +1,7 @@
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Queries;
-using IpsApi.Server.Soap;
+using IpsApi.Jobs.Store;
 using IpsApi.Server.Soap.Mapping;
+using IpsApi.Server.Soap;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Operations.Jobs;
@@ -40,20 +40,7 @@ public sealed class GetScheduledJobs(JobReadFilters filters, JobQueries queries)
             TimeZone = entry.TimeZone,
             TriggerState = entry.TriggerState,
         };
-        var echo = JobDefinitionEcho.ToSubmitJobParam(job.Definition);
-        scheduled.ImageServingPublishJob = echo.ImageServingPublishJob;
-        scheduled.ImageRenderingPublishJob = echo.ImageRenderingPublishJob;
-        scheduled.VideoPublishJob = echo.VideoPublishJob;
-        scheduled.ServerDirectoryPublishJob = echo.ServerDirectoryPublishJob;
-        scheduled.MetadataPublishJob = echo.MetadataPublishJob;
-        scheduled.UploadDirectoryJob = echo.UploadDirectoryJob;
-        scheduled.UploadUrlsJob = echo.UploadUrlsJob;
-        scheduled.OptimizeImagesJob = echo.OptimizeImagesJob;
-        scheduled.RipPdfsJob = echo.RipPdfsJob;
-        scheduled.ReprocessAssetsJob = echo.ReprocessAssetsJob;
-        scheduled.CreateVideoSitemapJob = echo.CreateVideoSitemapJob;
-        scheduled.ExportJob = echo.ExportJob;
-        scheduled.AutomatedSetGenerationJob = echo.AutomatedSetGenerationJob;
+        JobDefinitionEcho.EchoInto(job.Definition.Spec, scheduled);
         return scheduled;
     }
 }

@@ -1,7 +1,7 @@
-using IpsApi.Jobs.Queries;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap;
 using static IpsApi.Server.Operations.RequestParameters;
+using IpsApi.Jobs.Store;
 
 namespace IpsApi.Server.Operations.Jobs;
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using IpsApi.Assets.Rendering;
 using IpsApi.Assets.Store;
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Executors.AutomatedSets;
-using IpsApi.Jobs.Executors.Export;
+using IpsApi.Jobs.JobTypes.AutomatedSets;
+using IpsApi.Jobs.JobTypes.Export;
+using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Server.Soap.Mapping;
 using Microsoft.Extensions.Options;
 

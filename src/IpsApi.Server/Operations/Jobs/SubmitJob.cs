@@ -1,9 +1,11 @@
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Scheduling;
+using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.Engine.Submit;
+using IpsApi.Jobs.JobTypes.Mapping;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
-using IpsApi.Server.Soap;
 using IpsApi.Server.Soap.Mapping;
+using IpsApi.Server.Soap;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Operations.Jobs;
@@ -14,7 +16,7 @@ namespace IpsApi.Server.Operations.Jobs;
 /// </summary>
 [AllowedRoles(UserRole.IpsUser, UserRole.IpsAdmin, UserRole.TrialSiteAdmin, UserRole.TrialSiteUser,
     UserRole.ImagePortalAdmin, UserRole.ImagePortalContrib, UserRole.ImagePortalContribUser)]
-public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck references, JobStore jobs, ServerTimeZone serverZone)
+public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck references, GroupCommitSubmitter submitter, ServerTimeZone serverZone)
     : IOperationHandler<SubmitJobRequest, SubmitJobResponse>
 {
     public async Task<SubmitJobResponse> HandleAsync(SubmitJobRequest request, IpsCall call, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck referen
             ? call.User
             : await companies.RequireMemberAsync(company!, definition.NotifyUserHandle, cancellationToken);
 
-        var submitted = await jobs.SubmitAsync(
+        var submitted = await submitter.SubmitAsync(
             new JobSubmission(
                 definition,
                 company!.Id,

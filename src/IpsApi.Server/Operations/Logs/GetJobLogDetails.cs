@@ -1,12 +1,11 @@
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Queries;
-using IpsApi.Jobs.Scheduling;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Operations.Jobs;
 using IpsApi.Server.Soap;
 using IpsApi.Server.Soap.Mapping;
 using IpsApi.Wire;
 using static IpsApi.Server.Operations.RequestParameters;
+using IpsApi.Jobs.Store;
 
 namespace IpsApi.Server.Operations.Logs;
 

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Security.Claims;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Control;
-using IpsApi.Jobs.Queries;
+using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Soap;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 
 namespace IpsApi.Server.Ops.Dashboard;
 

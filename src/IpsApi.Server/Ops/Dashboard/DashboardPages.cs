@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using IpsApi.Jobs.Accounts;
+using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Store;
 
 namespace IpsApi.Server.Ops.Dashboard;
 

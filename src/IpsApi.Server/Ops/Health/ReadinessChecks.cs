@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using IpsApi.Jobs.Database;
+using IpsApi.Jobs.Engine.Cluster;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
 using IpsApi.Server.Hosting;
@@ -66,9 +67,9 @@ public sealed class MigrationsHealthCheck(Migrator migrator, DatabasePulse pulse
 /// <summary>
 /// This node's Quartz scheduler runs and keeps checking in to the cluster: a node that stopped checking in has
 /// its runs taken over by the others, so it must not be sent work either. Quartz judges the check-in itself
-/// (QueryClusterNodes), with the same rule its failover uses.
+/// (<see cref="ClusterLiveness.NodesAsync"/>), with the same rule its failover uses.
 /// </summary>
-public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, DatabasePulse pulse, TimeProvider clock) : IHealthCheck
+public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, ClusterLiveness cluster, DatabasePulse pulse, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -85,7 +86,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, DatabaseP
             return HealthCheckResult.Unhealthy($"The scheduler of node {node} is {status}, not running");
         }
 
-        var self = (await scheduler.QueryClusterNodes(cancellationToken)).FirstOrDefault(n => n.IsCurrentNode);
+        var self = (await cluster.NodesAsync(cancellationToken)).FirstOrDefault(n => n.IsCurrentNode);
         if (self?.LastCheckInUtc is not { } checkin)
         {
             return HealthCheckResult.Unhealthy($"Node {node} has not checked in to the cluster yet");

@@ -1,8 +1,8 @@
-using Serilog;
 using Serilog.Events;
-using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
+using Serilog.Formatting;
+using Serilog;
 
 namespace IpsApi.Server.Ops.Logging;
 

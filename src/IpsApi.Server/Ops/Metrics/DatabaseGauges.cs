@@ -1,4 +1,7 @@
 using System.Diagnostics.Metrics;
+using IpsApi.Jobs.Engine.Cron;
+using IpsApi.Jobs.Engine.Queue;
+using IpsApi.Jobs.Notifications;
 using Npgsql;
 
 namespace IpsApi.Server.Ops.Metrics;
@@ -11,12 +14,19 @@ public sealed class DatabaseGauges : IDisposable
 {
     public const string MeterName = "IpsApi.Database";
 
-    private readonly NpgsqlDataSource _dataSource;
+    /// <summary>A scrape waits this long for the database; a gauge it does not get is left out of that scrape.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly DispatchQueue _queue;
+    private readonly CronTriggers _triggers;
+    private readonly OutboxQueries _outbox;
     private readonly Meter _meter;
 
-    public DatabaseGauges(NpgsqlDataSource dataSource, IMeterFactory meters)
+    public DatabaseGauges(DispatchQueue queue, CronTriggers triggers, OutboxQueries outbox, IMeterFactory meters)
     {
-        _dataSource = dataSource;
+        _queue = queue;
+        _triggers = triggers;
+        _outbox = outbox;
         _meter = meters.Create(MeterName);
         _meter.CreateObservableGauge("ipsapi.jobs.queue.depth", QueueDepth, "{job}",
             "Jobs whose time has come that no node has started yet");
@@ -26,47 +36,37 @@ public sealed class DatabaseGauges : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    // Jobs waiting in the dispatch queue (not paused), and scheduled jobs whose Quartz trigger is due but has not yet
-    // moved them into the queue. Quartz keeps times as UTC ticks.
-    private const string QueueSql =
-        """
-        select (select count(*) from job_queue q join jobs j on j.id = q.job_id
-                where q.node is null and q.queued_at <= now() and not j.paused and j.deleted_at is null)
-             + (select count(*) from qrtz_triggers t
-                where t.trigger_group = 'ips' and t.trigger_state in ('WAITING', 'ACQUIRED') and t.next_fire_time <= @now)
-        """;
-
-    private IEnumerable<Measurement<long>> QueueDepth()
+    // Jobs waiting in the dispatch queue (not paused), and cron jobs whose Quartz trigger is due but has not yet
+    // moved them into the queue.
+    private IEnumerable<Measurement<long>> QueueDepth() => Read(async cancellationToken =>
     {
-        using var command = _dataSource.CreateCommand(QueueSql);
-        command.Parameters.AddWithValue("now", DateTime.UtcNow.Ticks);
-        return Read(command, reader => [new Measurement<long>(reader.GetInt64(0))]);
-    }
+        var waiting = await _queue.DueCountAsync(cancellationToken);
+        var firing = await _triggers.DueCountAsync(DateTimeOffset.UtcNow, cancellationToken);
+        return [new Measurement<long>(waiting + firing)];
+    });
 
-    private IEnumerable<Measurement<long>> OutboxDepth()
+    private IEnumerable<Measurement<long>> OutboxDepth() => Read(async cancellationToken =>
     {
-        using var command = _dataSource.CreateCommand(
-            """
-            select count(*) filter (where failed_at is null), count(*) filter (where failed_at is not null)
-            from outbox where delivered_at is null
-            """);
-        return Read(command, reader =>
+        var depth = await _outbox.DepthAsync(cancellationToken);
+        return
         [
-            new Measurement<long>(reader.GetInt64(0), new KeyValuePair<string, object?>("state", "pending")),
-            new Measurement<long>(reader.GetInt64(1), new KeyValuePair<string, object?>("state", "failed")),
-        ]);
-    }
+            new Measurement<long>(depth.Pending, new KeyValuePair<string, object?>("state", "pending")),
+            new Measurement<long>(depth.Failed, new KeyValuePair<string, object?>("state", "failed")),
+        ];
+    });
 
-    /// <summary>A database that does not answer leaves the gauge out of this scrape rather than failing it.</summary>
-    private static Measurement<long>[] Read(NpgsqlCommand command, Func<NpgsqlDataReader, Measurement<long>[]> read)
+    /// <summary>
+    /// A database that does not answer leaves the gauge out of this scrape rather than failing it. The meter asks
+    /// synchronously, so the scrape's thread waits for the reads.
+    /// </summary>
+    private static Measurement<long>[] Read(Func<CancellationToken, Task<Measurement<long>[]>> read)
     {
         try
         {
-            command.CommandTimeout = 5;
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? read(reader) : [];
+            using var timeout = new CancellationTokenSource(ReadTimeout);
+            return read(timeout.Token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or OperationCanceledException)
         {
             return [];
         }

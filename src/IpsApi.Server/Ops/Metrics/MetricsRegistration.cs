@@ -1,4 +1,4 @@
-using IpsApi.Jobs.Running;
+using IpsApi.Jobs.Engine.Running;
 using OpenTelemetry.Metrics;
 
 namespace IpsApi.Server.Ops.Metrics;

@@ -1,6 +1,5 @@
-using IpsApi.Jobs.Queries;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Soap.Mapping;

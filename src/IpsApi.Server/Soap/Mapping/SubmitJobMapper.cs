@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
 using IpsApi.Jobs.Definitions;
+using IpsApi.Jobs.JobTypes.Mapping;
+using IpsApi.Jobs.JobTypes;
 using IpsApi.Wire;
 
 namespace IpsApi.Server.Soap.Mapping;
 
 /// <summary>
-/// Validates a <c>submitJobParam</c> and turns it into a <see cref="JobDefinition"/>. Every problem is reported,
-/// not just the first, so a client can fix its request in one go.
+/// Validates a <c>submitJobParam</c> and turns it into a <see cref="JobDefinition"/>: its own fields here, its job
+/// element by that job type's definition (<see cref="JobTypeCatalog"/>). Every problem is reported, not just the
+/// first, so a client can fix its request in one go.
 /// </summary>
 public static partial class SubmitJobMapper
 {
@@ -110,7 +113,7 @@ public static partial class SubmitJobMapper
     private static JobSpec? ReadJob(WireReader reader, SubmitJobParam param)
     {
         // The schema allows any number of job elements; the server runs exactly one.
-        var given = JobElements(param).Where(e => e.Element is not null).ToList();
+        var given = JobTypeCatalog.All.Where(type => type.IsIn(param)).ToList();
         if (given.Count == 0)
         {
             reader.Add(new ValidationProblem(
@@ -123,46 +126,11 @@ public static partial class SubmitJobMapper
         {
             reader.Add(new ValidationProblem(
                 ValidationProblem.InvalidParameterCode,
-                $"Exactly one job type element is required (given: {string.Join(", ", given.Select(e => e.Name))})"));
+                $"Exactly one job type element is required (given: {string.Join(", ", given.Select(type => type.ElementName))})"));
         }
 
         // Each given element is still read, so its own problems are reported along with the count.
-        var specs = given.Select(e => ReadElement(reader, e.Name, e.Element!)).ToList();
+        var specs = given.Select(type => type.Read(reader, param)).ToList();
         return specs.Count == 1 ? specs[0] : null;
     }
-
-    private static JobSpec ReadElement(WireReader reader, string name, object element) => element switch
-    {
-        ImageServingPublishJob j => reader.ImageServingPublish(j, name),
-        ImageRenderingPublishJob j => reader.ImageRenderingPublish(j, name),
-        VideoPublishJob j => reader.VideoPublish(j, name),
-        ServerDirectoryPublishJob j => reader.ServerDirectoryPublish(j, name),
-        MetadataPublishJob j => WireReader.MetadataPublish(j),
-        UploadDirectoryJob j => reader.UploadDirectory(j, name),
-        UploadUrlsJob j => reader.UploadUrls(j, name),
-        OptimizeImagesJob j => reader.OptimizeImages(j, name),
-        RipPdfsJob j => reader.RipPdfs(j, name),
-        ReprocessAssetsJob j => reader.ReprocessAssets(j, name),
-        CreateVideoSitemapJob j => WireReader.CreateVideoSitemap(j),
-        ExportJob j => reader.Export(j, name),
-        AutomatedSetGenerationJob j => reader.AutomatedSetGeneration(j, name),
-        _ => throw new ArgumentException($"Not a job element: {element.GetType().Name}", nameof(element)),
-    };
-
-    private static IEnumerable<(string Name, object? Element)> JobElements(SubmitJobParam p) =>
-    [
-        ("imageServingPublishJob", p.ImageServingPublishJob),
-        ("imageRenderingPublishJob", p.ImageRenderingPublishJob),
-        ("videoPublishJob", p.VideoPublishJob),
-        ("serverDirectoryPublishJob", p.ServerDirectoryPublishJob),
-        ("metadataPublishJob", p.MetadataPublishJob),
-        ("uploadDirectoryJob", p.UploadDirectoryJob),
-        ("uploadUrlsJob", p.UploadUrlsJob),
-        ("optimizeImagesJob", p.OptimizeImagesJob),
-        ("ripPdfsJob", p.RipPdfsJob),
-        ("reprocessAssetsJob", p.ReprocessAssetsJob),
-        ("createVideoSitemapJob", p.CreateVideoSitemapJob),
-        ("exportJob", p.ExportJob),
-        ("automatedSetGenerationJob", p.AutomatedSetGenerationJob),
-    ];
 }

@@ -29,14 +29,6 @@ public static class OperationBodies
     /// </summary>
     public static readonly IReadOnlyList<string> Operations = [.. OperationCatalog.Instance.Names.Order(StringComparer.Ordinal)];
 
-    /// <summary>The job operations: those whose handlers live in <c>Operations/Jobs/</c>.</summary>
-    public static readonly IReadOnlyList<string> JobOperations =
-    [
-        .. OperationCatalog.Instance.All
-            .Where(o => o.Handler.Namespace!.EndsWith(".Operations.Jobs", StringComparison.Ordinal))
-            .Select(o => o.Name).Order(StringComparer.Ordinal),
-    ];
-
     public static string SubmitJob(string ns, string company, string jobName, string jobElement, string? execSchedule = null) =>
         Param(ns, "submitJob", Field("companyHandle", company) + Field("jobName", jobName) + Field("execSchedule", execSchedule) + jobElement);
 

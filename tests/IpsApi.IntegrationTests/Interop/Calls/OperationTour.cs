@@ -2,8 +2,8 @@ using System.Xml.Linq;
 using IpsApi.Assets.Store;
 using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
+using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Accounts;
-using IpsApi.Jobs.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
 

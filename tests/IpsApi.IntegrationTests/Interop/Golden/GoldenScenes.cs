@@ -2,11 +2,12 @@ using System.Xml.Linq;
 using IpsApi.Assets.Store;
 using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
-using IpsApi.Jobs.Running;
-using IpsApi.Jobs.Running.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static IpsApi.IntegrationTests.Interop.Calls.OperationBodies;
+using IpsApi.Jobs.Engine.Running;
+using IpsApi.Jobs.Store;
+using IpsApi.Jobs.JobLog;
 
 namespace IpsApi.IntegrationTests.Interop.Golden;
 

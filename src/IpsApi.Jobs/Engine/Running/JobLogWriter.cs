@@ -1,0 +1,67 @@
+using IpsApi.Jobs.JobLog;
+using IpsApi.Jobs.Store;
+
+
+namespace IpsApi.Jobs.Engine.Running;
+
+/// <summary>
+/// The one way executors write the IPS job log of their run: each detail is stored at once (a client polling
+/// getJobLogDetails sees it) and adds to the run's counts according to its log type. Messages are
+/// <see cref="LogText"/>s: a catalog key with arguments, read back in the reader's language, or free text.
+/// </summary>
+/// <param name="locale">The job's locale: the language of <see cref="FirstErrors"/>, which go into its email.</param>
+public sealed class JobLogWriter(long runId, RunStore store, string? locale = null)
+{
+    private readonly List<string> _firstErrors = [];
+
+    /// <summary>The first ten error messages, for the notification email.</summary>
+    public IReadOnlyList<string> FirstErrors => _firstErrors;
+
+    public Task WriteAsync(
+        string logType,
+        LogText message,
+        string? assetName = null,
+        string? assetType = null,
+        string? assetHandle = null,
+        IReadOnlyList<JobLogAux>? aux = null,
+        CancellationToken cancellationToken = default)
+    {
+        var entry = Count(logType, message, assetName, assetType, assetHandle, aux);
+        return store.AddDetailAsync(runId, entry, cancellationToken);
+    }
+
+    private JobLogEntry Count(
+        string logType, LogText message, string? assetName, string? assetType, string? assetHandle, IReadOnlyList<JobLogAux>? aux)
+    {
+        var count = JobLogTypes.CountOf(logType);
+        if (count == RunCount.FileError)
+        {
+            // Executors may write from several tasks at once (parallel downloads).
+            lock (_firstErrors)
+            {
+                if (_firstErrors.Count < 10)
+                {
+                    var text = LogCatalog.Render(message, locale);
+                    _firstErrors.Add(assetName is null ? text : $"{assetName}: {text}");
+                }
+            }
+        }
+
+        return new JobLogEntry(logType, message, assetName, assetType, assetHandle, aux, count);
+    }
+
+    /// <summary>
+    /// Counts one transfer (a download of uploadUrlsJob) in the JobLog's transferSuccessCount or transferErrorCount.
+    /// Transfers are counted apart from files: a body that arrived is a successful transfer even when the file
+    /// is then refused, which is what tells a user whether the source or the file was at fault.
+    /// </summary>
+    public Task TransferAsync(bool succeeded, CancellationToken cancellationToken = default) =>
+        store.CountTransferAsync(runId, succeeded, cancellationToken);
+
+    /// <summary>Records how many files the run will look at (TotalFileCount detail and count).</summary>
+    public async Task TotalFilesAsync(int total, CancellationToken cancellationToken = default)
+    {
+        await store.SetTotalFilesAsync(runId, total, cancellationToken);
+        await WriteAsync(JobLogTypes.TotalFileCount, total.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+    }
+}
