@@ -124,7 +124,7 @@ def main():
 
     company(service, headers, {"_soapheaders": [auth_header(user=ADMIN_USER, password=ADMIN_PASSWORD, appName="zeep")]})
     folders(service, headers, f"zeep-{suffix}")
-    assets(service, headers)
+    asset_tour(service, headers)
 
     faults = [
         ("submitJob", lambda: service.submitJob(companyHandle=COMPANY, jobName="", imageServingPublishJob=publish, **headers)),
@@ -203,7 +203,7 @@ def folders(service, headers, base):
     service.deleteFolder(companyHandle=COMPANY, folderHandle=own.folderHandle, **headers)
 
 
-def assets(service, headers):
+def asset_tour(service, headers):
     """What integrations do after an upload, in the folder tour/ the test filled with one.jpg, two.jpg and doc.pdf:
     find the assets, describe them, tidy them up, send them through the trash."""
     found = items(service.getAssetsByName(companyHandle=COMPANY, nameArray={"items": ["one", "TWO", "doc"]}, **headers))
