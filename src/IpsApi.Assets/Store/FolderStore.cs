@@ -24,6 +24,15 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
         exists (select 1 from folders s where s.parent_id = f.id)
         """;
 
+    /// <summary>Whether the company has a folder at the path (without the times of <see cref="FindAsync"/>, which read its assets).</summary>
+    public async Task<bool> ExistsAsync(long companyId, string path, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select 1 from folders where company_id = @company and path = @path)");
+        command.Parameters.AddWithValue("company", companyId);
+        command.Parameters.AddWithValue("path", path);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<Folder?> FindAsync(long companyId, string path, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -31,9 +31,14 @@ public sealed class FolderRequests(CompanyAccess companies, FolderStore folders,
             : FolderPaths.Normalize(folderPath, company.Name);
     }
 
-    public async Task<Folder> ExistingAsync(Company company, string path, string? asWritten, CancellationToken cancellationToken) =>
-        await folders.FindAsync(company.Id, path, cancellationToken)
-        ?? throw IpsFaultException.InvalidParameter($"Invalid parameter folderPath: no folder '{asWritten ?? FolderPaths.Display(company.Name, path)}'");
+    /// <summary>Fault 30001 unless the company has a folder at the path.</summary>
+    public async Task ExistingAsync(Company company, string path, string? asWritten, CancellationToken cancellationToken)
+    {
+        if (!await folders.ExistsAsync(company.Id, path, cancellationToken))
+        {
+            throw IpsFaultException.InvalidParameter($"Invalid parameter folderPath: no folder '{asWritten ?? FolderPaths.Display(company.Name, path)}'");
+        }
+    }
 
     public async Task<Folder> ByHandleAsync(Company company, string? handle, string parameter, CancellationToken cancellationToken)
     {
