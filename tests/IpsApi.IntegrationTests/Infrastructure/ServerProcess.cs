@@ -14,13 +14,17 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, Uri opsAddress)
     {
         _process = process;
         BaseAddress = address;
+        OpsAddress = opsAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The node's dashboard listener.</summary>
+    public Uri OpsAddress { get; }
 
     public Uri ServiceAddress => new(BaseAddress, "/scene7/services/IpsApiService");
 
@@ -63,6 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
         string? host = null)
     {
         port ??= FreePort();
+        var opsPort = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -73,6 +78,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add("serve");
         info.Environment["IPSAPI_DB"] = connectionString;
         info.Environment["IPSAPI_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["IPSAPI_OPS__URLS"] = $"http://127.0.0.1:{opsPort}";
         info.Environment["IPSAPI_SCHEDULER__NODENAME"] = nodeName;
         info.Environment["IPSAPI_SCHEDULER__CHECKININTERVALSECONDS"] = "2";
         info.Environment["IPSAPI_STORAGE__ROOT"] = storageRoot;
@@ -83,7 +89,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the test host");
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{opsPort}"));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();

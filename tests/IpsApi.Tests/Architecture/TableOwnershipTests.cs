@@ -31,6 +31,7 @@ public sealed partial class TableOwnershipTests
         ["asset_renditions"] = "IpsApi.Assets/Store/",
         ["set_members"] = "IpsApi.Assets/Store/",
         ["file_intents"] = "IpsApi.Assets/Store/",
+        ["metadata_fields"] = "IpsApi.Assets/Store/",
         ["folders"] = "IpsApi.Assets/Store/",
         ["publish_catalogs"] = "IpsApi.Assets/Publishing/",
         ["publish_entries"] = "IpsApi.Assets/Publishing/",
@@ -39,6 +40,8 @@ public sealed partial class TableOwnershipTests
         ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
         ["login_failures"] = "IpsApi.Server/Auth/",
         ["sign_in_failures"] = "IpsApi.Server/Auth/",
+        ["data_protection_keys"] = "IpsApi.Server/Hosting/SharedKeyRing.cs",
+        ["ops_sessions"] = "IpsApi.Server/Ops/Dashboard/OpsSessions.cs",
     };
 
     /// <summary>Reads of a table outside its owner that are part of a statement of another owner: (folder or file, table).</summary>
