@@ -97,7 +97,7 @@ public sealed class ServerSecurityTests
             }
 
             Assert.Equal(1L, await Count("select count(*) from assets"));
-            Assert.Equal(0L, await Count("select count(*) from assets where file_name <> 'small.png'"));
+            Assert.Equal(0L, await Count("select count(*) from assets where name <> 'small.png'"));
             Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK], served);
             Assert.All(escapes.Take(3), log => Assert.Contains("does not exist in the company's server folder", log, StringComparison.Ordinal));
             Assert.DoesNotContain("secret", publish + string.Concat(escapes), StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class ServerSecurityTests
                 "5 uploads, 1 publish, 4 fetches", "nothing from outside ingested, published or served (404; `./lnk/sub` refused at submit with 30001); the regular file inside uploaded and served", "-"));
 
             // Exports larger than delivery renders.
-            var asset = await database.ScalarAsync<long>("select id from assets where file_name = 'small.png'");
+            var asset = await database.ScalarAsync<long>("select id from assets where name = 'small.png'");
             var exportRefusals = new List<(int?, string)>();
             foreach (var modifiers in new[] { "wid=8192&amp;hei=8192&amp;fit=stretch", "wid=8192&amp;hei=8192", "scl=0.0001" })
             {
