@@ -3,6 +3,7 @@ using IpsApi.Bench.Delivery;
 using IpsApi.Bench.Ingest;
 using IpsApi.Bench.Jobs;
 using IpsApi.Bench.Optimize;
+using IpsApi.Bench.Search;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
 // "node" and "bare" are not benchmarks: they are the roles of the child processes 'bench jobs' starts.
@@ -16,8 +17,10 @@ switch (args.FirstOrDefault())
         Console.WriteLine(BenchOptions.Usage);
         Console.WriteLine();
         Console.WriteLine(JobsOptions.Usage);
+        Console.WriteLine();
+        Console.WriteLine(SearchOptions.Usage);
         return 0;
-    case "jobs":
+    case "jobs" or "search":
         break;
     case var name when BenchOptions.Benchmarks.Contains(name):
         break;
@@ -25,6 +28,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
         Console.Error.WriteLine(BenchOptions.Usage);
         Console.Error.WriteLine(JobsOptions.Usage);
+        Console.Error.WriteLine(SearchOptions.Usage);
         return 2;
 }
 
@@ -35,6 +39,11 @@ try
     {
         var jobs = JobsOptions.Parse(args.Skip(1).ToArray());
         benchmark = token => JobsBenchmark.RunAsync(jobs, token);
+    }
+    else if (args[0] == "search")
+    {
+        var search = SearchOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => SearchBenchmark.RunAsync(search, token);
     }
     else
     {

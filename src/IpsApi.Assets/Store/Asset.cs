@@ -18,27 +18,62 @@ public enum AssetType
     ECatalog,
 }
 
-/// <summary>An asset of a company's catalog.</summary>
+/// <summary>
+/// An asset of a company's catalog. <see cref="Name"/> is its IPS name (without extension: what getAssetsByName finds
+/// and image serving publishes); <see cref="FileName"/> its virtual file name, with the extension.
+/// </summary>
 public sealed record Asset(
     long Id,
     string CompanyHandle,
     string Folder,
     string Name,
+    string FileName,
     AssetType Type,
     long Size,
     string Checksum,
     string OriginalKey,
     bool ReadyForPublish,
     string PublishState,
-    DateTimeOffset Modified)
+    DateTimeOffset Modified,
+    string TrashState = TrashStates.NotInTrash)
 {
     public string Handle => AssetHandles.Format(CompanyHandle, Id);
+
+    /// <summary>Deleted (deleteAsset) and not restored: jobs skip it with a warning, publishing leaves it out.</summary>
+    public bool InTrash => TrashState != TrashStates.NotInTrash;
 
     /// <summary>A set: a row with members, not a stored file.</summary>
     public bool IsSet => Type is AssetType.ImageSet or AssetType.SwatchSet or AssetType.ECatalog;
 
-    /// <summary>The IPS path of the asset: folder and name.</summary>
-    public string Path => Folder.Length == 0 ? Name : $"{Folder}/{Name}";
+    /// <summary>The virtual file path of the asset: folder and file name.</summary>
+    public string Path => Folder.Length == 0 ? FileName : $"{Folder}/{FileName}";
+}
+
+/// <summary>The "Trash State" string constants of the IPS API.</summary>
+public static class TrashStates
+{
+    public const string NotInTrash = "NotInTrash";
+    public const string InTrash = "InTrash";
+    public const string InEmptiedTrash = "InEmptiedTrash";
+}
+
+/// <summary>How an asset's IPS name follows from its file name.</summary>
+public static class AssetNames
+{
+    /// <summary>
+    /// The file name without its last extension ("shoe.jpg" is "shoe", "a.b.tif" is "a.b"); a name that would be empty
+    /// (".profile") keeps the whole file name. Sets have no extension: their name is their file name.
+    /// </summary>
+    public static string NameOf(string fileName, AssetType type) =>
+        type is AssetType.ImageSet or AssetType.SwatchSet or AssetType.ECatalog ? fileName
+        : fileName.LastIndexOf('.') is var dot and > 0 ? fileName[..dot]
+        : fileName;
+
+    /// <summary>The file name a rename gives: the new name with the extension of the old file name.</summary>
+    public static string RenamedFile(string fileName, string newName, AssetType type) =>
+        type is AssetType.ImageSet or AssetType.SwatchSet or AssetType.ECatalog || fileName.LastIndexOf('.') is not (var dot and > 0)
+            ? newName
+            : newName + fileName[dot..];
 }
 
 /// <summary>What processing learned about a file, stored on its row.</summary>

@@ -3,12 +3,18 @@ using NpgsqlTypes;
 
 namespace IpsApi.Assets.Store;
 
-/// <summary>A new or replaced asset, ready to be written: its files are already in the store under fresh keys.</summary>
+/// <summary>
+/// A new or replaced asset, ready to be written: its files are already in the store under fresh keys. A new asset's
+/// name is its file name without the extension; a replaced one keeps its name. <paramref name="User"/> is who made it
+/// (the job's submitter); <paramref name="GeneratedFrom"/> the asset a job made it from (a PDF a page was ripped from).
+/// <paramref name="AssetId"/> names the row to update (reprocessing an asset found by handle), wherever it is now:
+/// renamed, moved or put in the trash meanwhile.
+/// </summary>
 public sealed record AssetWrite(
     long CompanyId,
     string CompanyHandle,
     string Folder,
-    string Name,
+    string FileName,
     AssetType Type,
     long Size,
     string Checksum,
@@ -17,34 +23,47 @@ public sealed record AssetWrite(
     bool ReadyForPublish,
     bool PreservePublishState,
     IReadOnlyList<Rendition> Renditions,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? User = null,
+    long? GeneratedFrom = null,
+    string? GenerationEngine = null,
+    long? AssetId = null);
 
 /// <summary>The assets, asset_metadata and asset_renditions tables.</summary>
 public sealed class AssetStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
-        "a.id, c.handle, a.folder, a.name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish, a.publish_state, a.modified_at";
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    public const string Columns =
+        "a.id, c.handle, a.folder, a.name, a.file_name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish, a.publish_state, a.modified_at, a.trash_state";
 
-    public async Task<Asset?> FindAsync(long companyId, string folder, string name, CancellationToken cancellationToken)
+    /// <summary>The live asset (not in the trash) at folder/fileName: what an upload to that path replaces.</summary>
+    public async Task<Asset?> FindAsync(long companyId, string folder, string fileName, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"select {Columns} from assets a join companies c on c.id = a.company_id where a.company_id = @company and a.folder = @folder and a.name = @name");
+            $"""
+             select {Columns} from assets a join companies c on c.id = a.company_id
+             where a.company_id = @company and a.folder = @folder and a.file_name = @name and a.trash_state = 'NotInTrash'
+             """);
         command.Parameters.AddWithValue("company", companyId);
         command.Parameters.AddWithValue("folder", folder);
-        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("name", fileName);
         return await ReadOneAsync(command, cancellationToken);
     }
 
+    /// <summary>The asset, in the trash or not; an emptied one is gone.</summary>
     public async Task<Asset?> GetAsync(long companyId, long assetId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"select {Columns} from assets a join companies c on c.id = a.company_id where a.company_id = @company and a.id = @id");
+            $"""
+             select {Columns} from assets a join companies c on c.id = a.company_id
+             where a.company_id = @company and a.id = @id and a.trash_state <> 'InEmptiedTrash'
+             """);
         command.Parameters.AddWithValue("company", companyId);
         command.Parameters.AddWithValue("id", assetId);
         return await ReadOneAsync(command, cancellationToken);
     }
 
-    /// <summary>Which of <paramref name="ids"/> are assets of the company (one query, whatever the count).</summary>
+    /// <summary>Which of <paramref name="ids"/> are assets of the company, in the trash or not (one query, whatever the count).</summary>
     public async Task<IReadOnlySet<long>> ExistingIdsAsync(long companyId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var found = new HashSet<long>();
@@ -53,7 +72,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
             return found;
         }
 
-        await using var command = dataSource.CreateCommand("select id from assets where company_id = @company and id = any(@ids)");
+        await using var command = dataSource.CreateCommand("select id from assets where company_id = @company and id = any(@ids) and trash_state <> 'InEmptiedTrash'");
         command.Parameters.AddWithValue("company", companyId);
         command.Parameters.AddWithValue("ids", ids.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -106,7 +125,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"""
              select {Columns} from assets a join companies c on c.id = a.company_id
-             where a.company_id = @company and a.kind = 'Image' and a.id > @after
+             where a.company_id = @company and a.kind = 'Image' and a.id > @after and a.trash_state = 'NotInTrash'
                and not exists (select 1 from asset_renditions r
                                where r.asset_id = a.id and r.kind = 'Pyramid' and r.created_at >= a.modified_at)
              order by a.id
@@ -141,13 +160,15 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
             select a.id, a.original_key,
                    coalesce((select array_agg(r.storage_key) from asset_renditions r where r.asset_id = a.id), array[]::text[])
             from assets a
-            where a.company_id = @company and a.folder = @folder and a.name = @name
+            where a.company_id = @company
+              and (case when @asset = 0 then a.folder = @folder and a.file_name = @name and a.trash_state = 'NotInTrash' else a.id = @asset end)
             for update of a
             """, connection, transaction))
         {
             find.Parameters.AddWithValue("company", write.CompanyId);
             find.Parameters.AddWithValue("folder", write.Folder);
-            find.Parameters.AddWithValue("name", write.Name);
+            find.Parameters.AddWithValue("name", write.FileName);
+            find.Parameters.AddWithValue("asset", write.AssetId ?? 0L);
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
@@ -155,30 +176,40 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
                 replaced.Add(reader.GetString(1));
                 replaced.AddRange(reader.GetFieldValue<string[]>(2));
             }
+            else if (write.AssetId is { } gone)
+            {
+                throw new InvalidOperationException($"Asset {gone} is no longer there to update.");
+            }
         }
 
         await using var upsert = new NpgsqlCommand(
             existingId is null
                 ? """
-                  insert into assets (company_id, folder, name, kind, size_bytes, checksum, original_key, width, height, format,
-                                      color_space, page_count, duration_ms, codec, ready_for_publish, publish_state)
-                  values (@company, @folder, @name, @kind, @size, @checksum, @key, @width, @height, @format,
-                          @colorSpace, @pages, @duration, @codec, @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end)
-                  returning id, modified_at, ready_for_publish, publish_state
+                  insert into assets (company_id, folder, name, file_name, kind, size_bytes, checksum, original_key, width, height, format,
+                                      color_space, page_count, duration_ms, codec, ready_for_publish, publish_state, created_by,
+                                      last_modified_by, generated_from, generation_engine)
+                  values (@company, @folder, @ipsName, @name, @kind, @size, @checksum, @key, @width, @height, @format,
+                          @colorSpace, @pages, @duration, @codec, @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end,
+                          @user, @user, @generatedFrom, @engine)
+                  returning id, modified_at, ready_for_publish, publish_state, name
                   """
                 : """
                   update assets set kind = @kind, size_bytes = @size, checksum = @checksum, original_key = @key, width = @width,
                                     height = @height, format = @format, color_space = @colorSpace, page_count = @pages,
-                                    duration_ms = @duration, codec = @codec, modified_at = now(),
+                                    duration_ms = @duration, codec = @codec, modified_at = now(), last_modified = now(),
+                                    last_modified_by = coalesce(@user, last_modified_by),
+                                    generated_from = coalesce(@generatedFrom, generated_from),
+                                    generation_engine = coalesce(@engine, generation_engine),
                                     ready_for_publish = case when @preserve then ready_for_publish else @ready end,
                                     publish_state = case when @preserve then publish_state
                                                          when @ready then 'MarkedForPublish' else 'NotPublished' end
                   where id = @id
-                  returning id, modified_at, ready_for_publish, publish_state
+                  returning id, modified_at, ready_for_publish, publish_state, name
                   """, connection, transaction);
         upsert.Parameters.AddWithValue("company", write.CompanyId);
         upsert.Parameters.AddWithValue("folder", write.Folder);
-        upsert.Parameters.AddWithValue("name", write.Name);
+        upsert.Parameters.AddWithValue("name", write.FileName);
+        upsert.Parameters.AddWithValue("ipsName", AssetNames.NameOf(write.FileName, write.Type));
         upsert.Parameters.AddWithValue("kind", write.Type.ToString());
         upsert.Parameters.AddWithValue("size", write.Size);
         upsert.Parameters.AddWithValue("checksum", write.Checksum);
@@ -193,11 +224,15 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         upsert.Parameters.AddWithValue("ready", write.ReadyForPublish);
         upsert.Parameters.AddWithValue("preserve", write.PreservePublishState);
         upsert.Parameters.AddWithValue("id", existingId ?? 0L);
+        upsert.Parameters.Add(Text("user", write.User));
+        upsert.Parameters.Add(new NpgsqlParameter("generatedFrom", NpgsqlDbType.Bigint) { Value = (object?)write.GeneratedFrom ?? DBNull.Value });
+        upsert.Parameters.Add(Text("engine", write.GenerationEngine));
 
         long id;
         DateTimeOffset modified;
         bool ready;
         string publishState;
+        string ipsName;
         await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -205,6 +240,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
             modified = reader.GetFieldValue<DateTimeOffset>(1);
             ready = reader.GetBoolean(2);
             publishState = reader.GetString(3);
+            ipsName = reader.GetString(4);
         }
 
         await using (var clear = new NpgsqlBatch(connection, transaction))
@@ -245,7 +281,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var asset = new Asset(id, write.CompanyHandle, write.Folder, write.Name, write.Type, write.Size, write.Checksum,
+        var asset = new Asset(id, write.CompanyHandle, write.Folder, ipsName, write.FileName, write.Type, write.Size, write.Checksum,
             write.OriginalKey, ready, publishState, modified);
         return (asset, replaced);
     }
@@ -262,7 +298,11 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long? existingId = null;
         await using (var find = new NpgsqlCommand(
-            "select id, kind from assets where company_id = @company and folder = @folder and name = @name for update", connection, transaction))
+            """
+            select id, kind from assets
+            where company_id = @company and folder = @folder and file_name = @name and trash_state = 'NotInTrash'
+            for update
+            """, connection, transaction))
         {
             find.Parameters.AddWithValue("company", companyId);
             find.Parameters.AddWithValue("folder", folder);
@@ -283,12 +323,12 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         await using var upsert = new NpgsqlCommand(
             existingId is null
                 ? """
-                  insert into assets (company_id, folder, name, kind, size_bytes, checksum, original_key, ready_for_publish, publish_state)
-                  values (@company, @folder, @name, @kind, 0, '', '', @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end)
+                  insert into assets (company_id, folder, name, file_name, kind, size_bytes, checksum, original_key, ready_for_publish, publish_state)
+                  values (@company, @folder, @name, @name, @kind, 0, '', '', @ready, case when @ready then 'MarkedForPublish' else 'NotPublished' end)
                   returning id
                   """
                 : """
-                  update assets set kind = @kind, modified_at = now(), ready_for_publish = @ready,
+                  update assets set kind = @kind, modified_at = now(), last_modified = now(), ready_for_publish = @ready,
                                     publish_state = case when @ready then 'MarkedForPublish' else publish_state end
                   where id = @id returning id
                   """, connection, transaction);
@@ -328,7 +368,7 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"""
              select {Columns} from set_members m join assets a on a.id = m.member_id join companies c on c.id = a.company_id
-             where m.set_id = @set and a.company_id = @company order by m.position
+             where m.set_id = @set and a.company_id = @company and a.trash_state <> 'InEmptiedTrash' order by m.position
              """);
         command.Parameters.AddWithValue("set", setId);
         command.Parameters.AddWithValue("company", companyId);
@@ -401,10 +441,11 @@ public sealed class AssetStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    private static Asset Read(NpgsqlDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            Enum.Parse<AssetType>(reader.GetString(4)), reader.GetInt64(5), reader.GetString(6), reader.GetString(7),
-            reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10));
+    /// <summary>An asset from <see cref="Columns"/>, starting at column <paramref name="first"/>.</summary>
+    public static Asset Read(NpgsqlDataReader reader, int first = 0) =>
+        new(reader.GetInt64(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3), reader.GetString(first + 4),
+            Enum.Parse<AssetType>(reader.GetString(first + 5)), reader.GetInt64(first + 6), reader.GetString(first + 7), reader.GetString(first + 8),
+            reader.GetBoolean(first + 9), reader.GetString(first + 10), reader.GetFieldValue<DateTimeOffset>(first + 11), reader.GetString(first + 12));
 
     private static NpgsqlParameter Int(string name, int? value) => new(name, NpgsqlDbType.Integer) { Value = (object?)value ?? DBNull.Value };
 

@@ -2,7 +2,8 @@ namespace IpsApi.Assets.Store;
 
 /// <summary>
 /// The asset type names of the IPS API (its "Asset Types" string constants) and how they map onto what this server
-/// stores. Clients only ever see and send the documented names.
+/// stores. Each asset row carries its documented name (type_name: by kind, and for files kept as they came, by
+/// extension, see migration 020); clients only ever see and send the documented names.
 /// </summary>
 public static class AssetTypeNames
 {
@@ -15,18 +16,25 @@ public static class AssetTypeNames
         "WindowsCovering", "Word", "Xml", "Xsl", "Zip", "Rtf", "ZoomTarget",
     };
 
-    /// <summary>The stored kinds a documented name selects ("Asset": every kind; a type this server never makes: none).</summary>
-    public static IReadOnlyList<string> KindsFor(string name) => name switch
+    /// <summary>Every type name an asset row of this server can carry.</summary>
+    public static readonly IReadOnlyList<string> Stored =
+    [
+        "Image", "Pdf", "Video", "ImageSet", "Catalog", "Svg", "Xml", "Xsl", "Zip", "Rtf", "Word", "Excel", "PowerPoint", "Flash", "Font",
+        "PostScript", "Illustrator", "InDesign", "Audio", "VideoCaption", "IccProfile", "Asset",
+    ];
+
+    /// <summary>
+    /// The stored type names a documented name selects in a filter: "Asset" selects every asset, "MasterVideo" the
+    /// videos (an uploaded video is its own master); a type this server never makes selects none.
+    /// </summary>
+    public static IReadOnlyList<string> StoredNamesFor(string name) => name switch
     {
-        "Asset" => Enum.GetNames<AssetType>(),
-        "Image" => [nameof(AssetType.Image)],
-        "Pdf" => [nameof(AssetType.Pdf)],
-        "Video" or "MasterVideo" => [nameof(AssetType.Video)],
-        "ImageSet" => [nameof(AssetType.ImageSet), nameof(AssetType.SwatchSet)],
-        "Catalog" => [nameof(AssetType.ECatalog)],
-        // Files this server keeps as they came, without processing them.
-        "Svg" or "Xml" or "Xsl" or "Zip" or "Rtf" or "Word" or "Excel" or "PowerPoint" or "Flash" or "Font" or "PostScript"
-            or "Illustrator" or "InDesign" or "AnimatedGif" or "Audio" or "VideoCaption" => [nameof(AssetType.Other)],
+        "Asset" => Stored,
+        "MasterVideo" => ["Video"],
+        _ when Stored.Contains(name) => [name],
         _ => [],
     };
+
+    /// <summary>The documented sub type of a stored kind: a swatch set is an ImageSet of sub type SwatchSet.</summary>
+    public static string? SubTypeOf(AssetType kind) => kind == AssetType.SwatchSet ? "SwatchSet" : null;
 }

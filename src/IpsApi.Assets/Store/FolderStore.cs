@@ -50,8 +50,9 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The folder at <paramref name="path"/> and the folders below it down to <paramref name="depth"/> levels
-    /// (negative: every level), parents before children, each level in name order. Only folders holding an asset
-    /// of one of <paramref name="assetTypes"/> (in them or below) when types are given; the top folder always.
+    /// (negative: every level), parents before children, each level in name order. Only folders holding a live asset
+    /// of one of <paramref name="assetTypes"/> (stored type names, in them or below) when types are given; the top
+    /// folder always.
     /// </summary>
     public async Task<IReadOnlyList<Folder>> SubtreeAsync(
         long companyId, string path, int depth, IReadOnlyCollection<string>? assetTypes, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
                and (@depth < 0 or f.path = @path
                     or cardinality(string_to_array(f.path, '/')) - @levels <= @depth)
                and (@types::text[] is null or f.path = @path or exists (
-                    select 1 from assets a where a.company_id = f.company_id and a.kind = any(@types)
+                    select 1 from assets a where a.company_id = f.company_id and a.type_name = any(@types) and a.trash_state = 'NotInTrash'
                       and (a.folder = f.path or a.folder like f.path || '/%')))
              order by f.path collate "C"
              limit @max
@@ -102,8 +103,8 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Deletes an empty folder and the empty folders below it. A folder that holds an asset anywhere below it is
-    /// refused, and so is the root.
+    /// Deletes an empty folder and the empty folders below it. A folder that holds an asset anywhere below it, in the
+    /// trash or not, is refused, and so is the root.
     /// </summary>
     public async Task DeleteAsync(Folder folder, long companyId, CancellationToken cancellationToken)
     {
@@ -116,15 +117,23 @@ public sealed class FolderStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockSubtreeAsync(connection, transaction, companyId, folder.Path, cancellationToken);
         await using (var count = new NpgsqlCommand(
-            "select count(*) from assets where company_id = @company and (folder = @path or folder like @prefix || '/%')", connection, transaction))
+            """
+            select count(*), count(*) filter (where trash_state = 'InTrash') from assets
+            where company_id = @company and (folder = @path or folder like @prefix || '/%') and trash_state <> 'InEmptiedTrash'
+            """, connection, transaction))
         {
             count.Parameters.AddWithValue("company", companyId);
             count.Parameters.AddWithValue("path", folder.Path);
             count.Parameters.AddWithValue("prefix", LikePrefix(folder.Path));
-            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! is var assets and > 0)
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (reader.GetInt64(0) is var assets and > 0)
             {
+                var trashed = reader.GetInt64(1);
                 throw new FolderRefusedException(
-                    $"the folder holds {assets} asset{(assets == 1 ? "" : "s")} (in it or its subfolders); move or delete them first");
+                    $"the folder holds {assets} asset{(assets == 1 ? "" : "s")} (in it or its subfolders"
+                    + (trashed > 0 ? $", {trashed} of them in the trash" : "") + "); move or delete them first"
+                    + (trashed > 0 ? ", and empty them from the trash" : ""));
             }
         }
 

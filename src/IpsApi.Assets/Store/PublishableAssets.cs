@@ -16,7 +16,10 @@ public sealed record PublishableAsset(
     public Rendition? Pyramid => Renditions.FirstOrDefault(r => r.Kind == "Pyramid");
 }
 
-/// <summary>The assets a publish job takes: marked readyForPublish, of the given types, in a folder and below it.</summary>
+/// <summary>
+/// The assets a publish job takes: marked readyForPublish, not in the trash, of the given types, in a folder and below
+/// it; a set's members in the trash are left out of it.
+/// </summary>
 public sealed class PublishableAssets(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<PublishableAsset>> ListAsync(
@@ -28,12 +31,12 @@ public sealed class PublishableAssets(NpgsqlDataSource dataSource)
         var rows = new List<(Asset Asset, int? Width, int? Height, long? Duration)>();
         await using (var command = new NpgsqlCommand(
             """
-            select a.id, c.handle, a.folder, a.name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish, a.publish_state,
-                   a.modified_at, a.width, a.height, a.duration_ms
+            select a.id, c.handle, a.folder, a.name, a.file_name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish,
+                   a.publish_state, a.modified_at, a.trash_state, a.width, a.height, a.duration_ms
             from assets a join companies c on c.id = a.company_id
-            where a.company_id = @company and a.ready_for_publish and a.kind = any(@kinds)
+            where a.company_id = @company and a.ready_for_publish and a.kind = any(@kinds) and a.trash_state = 'NotInTrash'
               and (@folder = '' or a.folder = @folder or starts_with(a.folder, @folder || '/'))
-            order by a.folder, a.name
+            order by a.folder, a.file_name
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("company", companyId);
@@ -42,11 +45,9 @@ public sealed class PublishableAssets(NpgsqlDataSource dataSource)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var asset = new Asset(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    Enum.Parse<AssetType>(reader.GetString(4)), reader.GetInt64(5), reader.GetString(6), reader.GetString(7),
-                    reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10));
-                rows.Add((asset, reader.IsDBNull(11) ? null : reader.GetInt32(11), reader.IsDBNull(12) ? null : reader.GetInt32(12),
-                    reader.IsDBNull(13) ? null : reader.GetInt64(13)));
+                var asset = AssetStore.Read(reader);
+                rows.Add((asset, reader.IsDBNull(13) ? null : reader.GetInt32(13), reader.IsDBNull(14) ? null : reader.GetInt32(14),
+                    reader.IsDBNull(15) ? null : reader.GetInt64(15)));
             }
         }
 
@@ -83,11 +84,10 @@ public sealed class PublishableAssets(NpgsqlDataSource dataSource)
 
         var members = new Dictionary<long, List<Asset>>();
         await using (var command = new NpgsqlCommand(
-            """
-            select m.set_id, a.id, c.handle, a.folder, a.name, a.kind, a.size_bytes, a.checksum, a.original_key, a.ready_for_publish,
-                   a.publish_state, a.modified_at
+            $"""
+            select m.set_id, {AssetStore.Columns}
             from set_members m join assets a on a.id = m.member_id join companies c on c.id = a.company_id
-            where m.set_id = any(@ids) order by m.set_id, m.position
+            where m.set_id = any(@ids) and a.trash_state = 'NotInTrash' order by m.set_id, m.position
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("ids", ids);
@@ -95,9 +95,7 @@ public sealed class PublishableAssets(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(cancellationToken))
             {
                 var list = members.TryGetValue(reader.GetInt64(0), out var found) ? found : members[reader.GetInt64(0)] = [];
-                list.Add(new Asset(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    Enum.Parse<AssetType>(reader.GetString(5)), reader.GetInt64(6), reader.GetString(7), reader.GetString(8),
-                    reader.GetBoolean(9), reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11)));
+                list.Add(AssetStore.Read(reader, 1));
             }
         }
 

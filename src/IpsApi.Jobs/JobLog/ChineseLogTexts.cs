@@ -64,6 +64,7 @@ internal static class ChineseLogTexts
         [LogKeys.Reprocessed] = "已從儲存的原始檔重新處理",
         [LogKeys.NotReprocessed] = "未重新處理：{0}",
         [LogKeys.UnknownAssetHandle] = "{0} 不是此公司的資產；已略過",
+        [LogKeys.AssetInTrash] = "{0} 位於資源回收筒中；已略過（請先還原）",
         [LogKeys.PdfRipBegin] = "正在點陣化 {0} 頁",
         [LogKeys.PdfRipFailed] = "PDF 未點陣化：{0}",
         [LogKeys.PdfCatalogWritten] = "已依序寫入含 {0} 頁的電子型錄",

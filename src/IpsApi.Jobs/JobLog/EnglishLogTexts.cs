@@ -67,6 +67,7 @@ internal static class EnglishLogTexts
         [LogKeys.Reprocessed] = "Reprocessed from the stored original",
         [LogKeys.NotReprocessed] = "Not reprocessed: {0}",
         [LogKeys.UnknownAssetHandle] = "{0} is not an asset of this company; skipped",
+        [LogKeys.AssetInTrash] = "{0} is in the trash; skipped (restore it to use it)",
         [LogKeys.PdfRipBegin] = "Rasterising {0} pages",
         [LogKeys.PdfRipFailed] = "The PDF was not rasterised: {0}",
         [LogKeys.PdfCatalogWritten] = "eCatalog written with the {0} pages in order",

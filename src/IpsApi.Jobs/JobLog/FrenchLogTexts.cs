@@ -65,6 +65,7 @@ internal static class FrenchLogTexts
         [LogKeys.Reprocessed] = "Retraité à partir de l'original stocké",
         [LogKeys.NotReprocessed] = "Non retraité : {0}",
         [LogKeys.UnknownAssetHandle] = "{0} n'est pas une ressource de cette société ; ignoré",
+        [LogKeys.AssetInTrash] = "{0} est dans la corbeille ; ignoré (restaurez-le pour l'utiliser)",
         [LogKeys.PdfRipBegin] = "Rastérisation de {0} pages",
         [LogKeys.PdfRipFailed] = "Le PDF n'a pas été rastérisé : {0}",
         [LogKeys.PdfCatalogWritten] = "eCatalogue écrit avec les {0} pages dans l’ordre",

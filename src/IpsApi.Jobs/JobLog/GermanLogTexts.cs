@@ -63,6 +63,7 @@ internal static class GermanLogTexts
         [LogKeys.Reprocessed] = "Aus dem gespeicherten Original neu verarbeitet",
         [LogKeys.NotReprocessed] = "Nicht neu verarbeitet: {0}",
         [LogKeys.UnknownAssetHandle] = "{0} ist kein Asset dieser Firma; übersprungen",
+        [LogKeys.AssetInTrash] = "{0} ist im Papierkorb; übersprungen (stellen Sie es wieder her, um es zu verwenden)",
         [LogKeys.PdfRipBegin] = "{0} Seiten werden gerastert",
         [LogKeys.PdfRipFailed] = "Das PDF wurde nicht gerastert: {0}",
         [LogKeys.PdfCatalogWritten] = "eKatalog mit den {0} Seiten in Reihenfolge geschrieben",

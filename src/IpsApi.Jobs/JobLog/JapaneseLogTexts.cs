@@ -64,6 +64,7 @@ internal static class JapaneseLogTexts
         [LogKeys.Reprocessed] = "保存されたオリジナルから再処理しました",
         [LogKeys.NotReprocessed] = "再処理されませんでした: {0}",
         [LogKeys.UnknownAssetHandle] = "{0} はこの会社のアセットではありません。スキップしました",
+        [LogKeys.AssetInTrash] = "{0} はごみ箱にあります。スキップしました (使用するには復元してください)",
         [LogKeys.PdfRipBegin] = "{0} ページをラスタライズしています",
         [LogKeys.PdfRipFailed] = "PDF はラスタライズされませんでした: {0}",
         [LogKeys.PdfCatalogWritten] = "{0} ページを順に含む eカタログを書き込みました",

@@ -164,6 +164,9 @@ public static class LogKeys
     /// <summary>{0} the handle as given: not an asset handle, or one of another company, or of no asset.</summary>
     public const string UnknownAssetHandle = "handle.unknown";
 
+    /// <summary>{0}: the asset handle. The asset was deleted (it is in the trash).</summary>
+    public const string AssetInTrash = "handle.in_trash";
+
     /// <summary>{0} page count: BeginPdfRip.</summary>
     public const string PdfRipBegin = "pdfrip.begin";
 

@@ -369,6 +369,20 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return requests;
     }
 
+    /// <summary>Every run in progress, on any node, with its company.</summary>
+    public async Task<IReadOnlyList<(long RunId, long CompanyId)>> InProgressAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select id, company_id from job_runs where ended_at is null");
+        var runs = new List<(long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return runs;
+    }
+
     private static NpgsqlParameter Text(string name, string? value) =>
         new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 }

@@ -76,11 +76,11 @@ internal static class AssetWorkSteps
         return levels;
     }
 
-    /// <summary>The names of a set's members, in the set's order.</summary>
+    /// <summary>The file names of a set's members, in the set's order.</summary>
     public static async Task<IReadOnlyList<string>> MembersAsync(ServerFixture server, long setId)
     {
         await using var command = server.Db.CreateCommand(
-            "select a.name from set_members m join assets a on a.id = m.member_id where m.set_id = @set order by m.position");
+            "select a.file_name from set_members m join assets a on a.id = m.member_id where m.set_id = @set order by m.position");
         command.Parameters.AddWithValue("set", setId);
         var names = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

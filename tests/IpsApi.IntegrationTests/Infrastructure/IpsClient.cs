@@ -22,6 +22,9 @@ public sealed class IpsClient : IDisposable
 
     public IIpsApi Api { get; }
 
+    /// <summary>The caller's authHeader, for requests built outside the helpers below.</summary>
+    public AuthHeader Auth => _auth;
+
     public string Company { get; }
 
     public async Task<string> SubmitAsync(SubmitJobParam param) =>

@@ -31,6 +31,7 @@ public sealed partial class TableOwnershipTests
         ["asset_renditions"] = "IpsApi.Assets/Store/",
         ["set_members"] = "IpsApi.Assets/Store/",
         ["file_intents"] = "IpsApi.Assets/Store/",
+        ["metadata_fields"] = "IpsApi.Assets/Store/",
         ["folders"] = "IpsApi.Assets/Store/",
         ["publish_catalogs"] = "IpsApi.Assets/Publishing/",
         ["publish_entries"] = "IpsApi.Assets/Publishing/",

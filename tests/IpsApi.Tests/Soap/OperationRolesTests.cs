@@ -36,6 +36,11 @@ public sealed class OperationRolesTests
         "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalAdmin", "ImagePortalContrib", "ImagePortalContribUser",
     ];
 
+    private static readonly string[] AssetWriters =
+    [
+        "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalAdmin", "ImagePortalContrib", "ImagePortalContribUser",
+    ];
+
     private static readonly Dictionary<string, string[]> Contract = new(StringComparer.Ordinal)
     {
         ["getCompanyInfo"] =
@@ -53,6 +58,35 @@ public sealed class OperationRolesTests
         ["deleteFolder"] = FolderWriters,
         ["renameFolder"] = FolderWriters,
         ["moveFolder"] = FolderWriters,
+        ["getAssetsByName"] =
+        [
+            "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "TrialSiteAdmin", "TrialSiteUser", "ImagePortalAdmin", "ImagePortalContrib",
+            "ImagePortalContribUser",
+        ],
+        ["getAssets"] = EveryRoleButWebService,
+        ["searchAssets"] = EveryRoleButWebService,
+        ["searchAssetsByMetadata"] =
+        [
+            "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalAdmin", "ImagePortalUser", "ImagePortalContrib", "ImagePortalContribUser",
+        ],
+        ["getAssetCounts"] = EveryRoleButWebService,
+        ["deleteAsset"] = AssetWriters,
+        // The documentation lists no roles for deleteAssets: deleteAsset's apply.
+        ["deleteAssets"] = AssetWriters,
+        ["restoreAssetsFromTrash"] = AssetWriters,
+        ["emptyAssetsFromTrash"] = AssetWriters,
+        ["renameAsset"] = AssetWriters,
+        ["moveAsset"] = AssetWriters,
+        ["moveAssets"] = AssetWriters,
+        ["getAssociatedAssets"] = EveryRoleButWebService,
+        ["getMetadataFields"] =
+        [
+            "IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalAdmin", "ImagePortalUser", "ImagePortalContrib", "ImagePortalContribUser",
+        ],
+        ["setAssetMetadata"] = AssetWriters,
+        ["batchSetAssetMetadata"] = AssetWriters,
+        ["setAssetPublishState"] = ["IpsUser", "IpsAdmin", "IpsCompanyAdmin", "ImagePortalContrib", "ImagePortalContribUser"],
+        ["setAssetsPublishState"] = AssetWriters,
         ["submitJob"] = SubmitJobRoles,
         ["executeJob"] = SubmitJobRoles,
         ["getActiveJobs"] = JobControlRoles,

@@ -1,4 +1,4 @@
-// Every IPS job, company, user and folder operation through a JAX-WS client that wsimport (Debian's jaxws, JAX-WS RI) generates from the
+// Every IPS job, company, user, folder and asset operation through a JAX-WS client that wsimport (Debian's jaxws, JAX-WS RI) generates from the
 // served WSDLs, as a Java integration is written: the 2014-04-03 WSDL into package ipsapi.dated for the whole tour,
 // the unversioned one into ipsapi.plain for one call and one fault. Run by
 // tests/IpsApi.IntegrationTests/Interop/ClientStacks/JavaWsimportTests.cs, or by hand against `./ipsapi run`:
@@ -11,22 +11,37 @@
 //
 // Prints "ok <operation> ..." per call and "fault <operation> <faultcode> <faultstring> <detail> <code> <reason>" per
 // fault, as the other stacks' scripts do, and exits non-zero at the first answer a client could not rely on. The
-// company should be one the run may fill with jobs and folders; the server must run optimizeImagesJob slowly enough to be seen
+// company should be one the run may fill with jobs and folders, holding the assets tour/one.jpg, tour/two.jpg and
+// tour/doc.pdf; the server must run optimizeImagesJob slowly enough to be seen
 // running.
 
 import ipsapi.dated.ActiveJob;
+import ipsapi.dated.Asset;
+import ipsapi.dated.AssetMove;
+import ipsapi.dated.AssetMoveArray;
 import ipsapi.dated.AuthHeader;
 import ipsapi.dated.AuthenticationFault_Exception;
 import ipsapi.dated.AuthorizationFault_Exception;
+import ipsapi.dated.BatchMetadataUpdate;
+import ipsapi.dated.BatchMetadataUpdateArray;
+import ipsapi.dated.BatchSetAssetMetadataParam;
 import ipsapi.dated.CheckLoginParam;
 import ipsapi.dated.CompanyMembership;
 import ipsapi.dated.CreateFolderParam;
+import ipsapi.dated.DeleteAssetParam;
+import ipsapi.dated.DeleteAssetsParam;
 import ipsapi.dated.DeleteFolderParam;
 import ipsapi.dated.DeleteJobParam;
+import ipsapi.dated.EmptyAssetsFromTrashParam;
 import ipsapi.dated.ExecuteJobParam;
 import ipsapi.dated.Folder;
 import ipsapi.dated.GetActiveJobsParam;
+import ipsapi.dated.GetAssetCountsParam;
 import ipsapi.dated.GetAssetJobLogsParam;
+import ipsapi.dated.GetAssetsByNameParam;
+import ipsapi.dated.GetAssetsParam;
+import ipsapi.dated.GetAssociatedAssetsParam;
+import ipsapi.dated.GetAssociatedAssetsReturn;
 import ipsapi.dated.GetCompanyInfoParam;
 import ipsapi.dated.GetCompanyMembershipParam;
 import ipsapi.dated.GetCompanySettingsParam;
@@ -34,29 +49,51 @@ import ipsapi.dated.GetFolderTreeParam;
 import ipsapi.dated.GetFoldersParam;
 import ipsapi.dated.GetJobLogDetailsParam;
 import ipsapi.dated.GetJobLogsParam;
+import ipsapi.dated.GetMetadataFieldsParam;
 import ipsapi.dated.GetScheduledJobsParam;
 import ipsapi.dated.GetUserInfoParam;
+import ipsapi.dated.HandleArray;
 import ipsapi.dated.ImageServingPublishJob;
 import ipsapi.dated.IpsApiFault_Exception;
 import ipsapi.dated.IpsApiPortType;
 import ipsapi.dated.IpsApiService;
 import ipsapi.dated.JobLog;
+import ipsapi.dated.MetadataCondition;
+import ipsapi.dated.MetadataConditionArray;
+import ipsapi.dated.MetadataUpdate;
+import ipsapi.dated.MetadataUpdateArray;
+import ipsapi.dated.MoveAssetParam;
+import ipsapi.dated.MoveAssetsParam;
 import ipsapi.dated.MoveFolderParam;
 import ipsapi.dated.OptimizeImagesJob;
 import ipsapi.dated.PauseJobParam;
+import ipsapi.dated.PublishStateUpdate;
+import ipsapi.dated.PublishStateUpdateArray;
+import ipsapi.dated.RenameAssetParam;
 import ipsapi.dated.RenameFolderParam;
+import ipsapi.dated.RestoreAssetsFromTrashParam;
 import ipsapi.dated.ResumeJobParam;
 import ipsapi.dated.ScheduledJob;
+import ipsapi.dated.SearchAssetsByMetadataParam;
+import ipsapi.dated.SearchAssetsByMetadataReturn;
+import ipsapi.dated.SearchAssetsParam;
+import ipsapi.dated.SearchAssetsReturn;
+import ipsapi.dated.SetAssetMetadataParam;
+import ipsapi.dated.SetAssetPublishStateParam;
+import ipsapi.dated.SetAssetsPublishStateParam;
 import ipsapi.dated.StopJobParam;
+import ipsapi.dated.StringArray;
 import ipsapi.dated.SubmitJobParam;
 import ipsapi.dated.User;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 import javax.xml.soap.SOAPException;
 import javax.xml.soap.SOAPFault;
@@ -202,6 +239,11 @@ public final class IpsApiJavaClient {
         escape.setCompanyHandle(company);
         escape.setFolderPath("products/../../escape");
         fault("createFolder", () -> port.createFolder(escape, auth));
+        assets(port, auth);
+        GetAssetsByNameParam noNames = new GetAssetsByNameParam();
+        noNames.setCompanyHandle(company);
+        noNames.setNameArray(new StringArray());
+        fault("getAssetsByName", () -> port.getAssetsByName(noNames, auth));
 
         plain(suffix);
     }
@@ -281,6 +323,187 @@ public final class IpsApiJavaClient {
 
         Folder own = port.getFolders(getFolders(base), auth).getFolderArray().getItems().get(0);
         port.deleteFolder(deleteFolder(own.getFolderHandle()), auth);
+    }
+
+    /**
+     * What integrations do after an upload, in the folder tour/ the test filled with one.jpg, two.jpg and doc.pdf:
+     * find the assets, describe them, tidy them up, send them through the trash.
+     */
+    private void assets(IpsApiPortType port, AuthHeader auth) throws Exception {
+        GetAssetsByNameParam byName = new GetAssetsByNameParam();
+        byName.setCompanyHandle(company);
+        byName.setNameArray(strings("one", "TWO", "doc"));
+        List<Asset> found = port.getAssetsByName(byName, auth).getAssetArray().getItems();
+        check(names(found).equals("doc,one,two"), "getAssetsByName answered " + names(found));
+        check(found.get(1).getImageInfo().getWidth() == 64 && found.get(1).getCreated().getYear() >= 2024, "getAssetsByName reads imageInfo and dates");
+        String doc = found.get(0).getAssetHandle();
+        String one = found.get(1).getAssetHandle();
+        String two = found.get(2).getAssetHandle();
+        System.out.println("ok getAssetsByName " + found.size());
+
+        GetAssetsParam byHandle = new GetAssetsParam();
+        byHandle.setCompanyHandle(company);
+        byHandle.setAssetHandleArray(handles(two, one));
+        byHandle.setResponseFieldArray(strings("name", "fileName"));
+        List<Asset> chosen = port.getAssets(byHandle, auth).getAssetArray().getItems();
+        check(names(chosen).equals("two,one") && "two.jpg".equals(chosen.get(0).getFileName()) && chosen.get(0).getAssetHandle() == null,
+                "getAssets answered " + names(chosen));
+        System.out.println("ok getAssets 2 fields");
+
+        SearchAssetsParam search = new SearchAssetsParam();
+        search.setCompanyHandle(company);
+        search.setFolder("tour");
+        search.setRecordsPerPage(2);
+        search.setResultsPage(2);
+        search.setSortBy("Name");
+        SearchAssetsReturn page = port.searchAssets(search, auth);
+        check(page.getTotalRows() == 3 && names(page.getAssetArray().getItems()).equals("two"), "searchAssets answered " + page.getTotalRows());
+        System.out.println("ok searchAssets " + page.getTotalRows());
+
+        MetadataCondition named = new MetadataCondition();
+        named.setFieldHandle("name");
+        named.setOp("Equals");
+        named.setValue("ONE");
+        SearchAssetsByMetadataParam byMetadata = new SearchAssetsByMetadataParam();
+        byMetadata.setCompanyHandle(company);
+        byMetadata.setMetadataConditionArray(new MetadataConditionArray());
+        byMetadata.getMetadataConditionArray().getItems().add(named);
+        SearchAssetsByMetadataReturn summaries = port.searchAssetsByMetadata(byMetadata, auth);
+        check(summaries.getTotalRows() == 1 && "one.jpg".equals(summaries.getAssetSummaryArray().getItems().get(0).getFilename()),
+                "searchAssetsByMetadata answered " + summaries.getTotalRows());
+        System.out.println("ok searchAssetsByMetadata 1");
+
+        GetAssetCountsParam countsOf = new GetAssetCountsParam();
+        countsOf.setCompanyHandle(company);
+        String counts = port.getAssetCounts(countsOf, auth).getCountArray().getItems().stream()
+                .map(c -> c.getAssetType() + " " + c.getCount()).collect(Collectors.joining(","));
+        check(counts.equals("Image 2,Pdf 1"), "getAssetCounts answered " + counts);
+        System.out.println("ok getAssetCounts");
+
+        SetAssetMetadataParam color = new SetAssetMetadataParam();
+        color.setCompanyHandle(company);
+        color.setAssetHandle(one);
+        color.setUpdateArray(new MetadataUpdateArray());
+        color.getUpdateArray().getItems().add(update("color", "red"));
+        port.setAssetMetadata(color, auth);
+        System.out.println("ok setAssetMetadata");
+        BatchMetadataUpdate stock = new BatchMetadataUpdate();
+        stock.setAssetHandleArray(handles(one, two));
+        stock.setUpdateArray(new MetadataUpdateArray());
+        MetadataUpdate three = new MetadataUpdate();
+        three.setFieldHandle("stock");
+        three.setLongVal(3L);
+        stock.getUpdateArray().getItems().add(three);
+        BatchSetAssetMetadataParam batch = new BatchSetAssetMetadataParam();
+        batch.setCompanyHandle(company);
+        batch.setUpdateArray(new BatchMetadataUpdateArray());
+        batch.getUpdateArray().getItems().add(stock);
+        ipsapi.dated.BatchSetAssetMetadataReturn batched = port.batchSetAssetMetadata(batch, auth);
+        tally("batchSetAssetMetadata", batched.getSuccessCount(), batched.getWarningCount(), batched.getErrorCount(), "2 0 0");
+        GetMetadataFieldsParam fieldsOf = new GetMetadataFieldsParam();
+        fieldsOf.setCompanyHandle(company);
+        fieldsOf.setAssetType("Image");
+        String fields = port.getMetadataFields(fieldsOf, auth).getFieldArray().getItems().stream().map(f -> f.getName()).collect(Collectors.joining(","));
+        check(fields.equals("color,stock"), "getMetadataFields answered " + fields);
+        System.out.println("ok getMetadataFields");
+
+        RenameAssetParam rename = new RenameAssetParam();
+        rename.setCompanyHandle(company);
+        rename.setAssetHandle(one);
+        rename.setNewName("uno");
+        rename.setValidateName(true);
+        port.renameAsset(rename, auth);
+        System.out.println("ok renameAsset");
+        String folder = port.createFolder(createFolder("tour/moved"), auth).getFolderHandle();
+        MoveAssetParam move = new MoveAssetParam();
+        move.setCompanyHandle(company);
+        move.setAssetHandle(two);
+        move.setFolderHandle(folder);
+        port.moveAsset(move, auth);
+        System.out.println("ok moveAsset");
+        AssetMove byPath = new AssetMove();
+        byPath.setAssetHandle(one);
+        byPath.setFolderHandle("tour/moved");
+        MoveAssetsParam moves = new MoveAssetsParam();
+        moves.setCompanyHandle(company);
+        moves.setAssetMoveArray(new AssetMoveArray());
+        moves.getAssetMoveArray().getItems().add(byPath);
+        ipsapi.dated.MoveAssetsReturn moved = port.moveAssets(moves, auth);
+        tally("moveAssets", moved.getSuccessCount(), moved.getWarningCount(), moved.getErrorCount(), "1 0 0");
+
+        GetAssociatedAssetsParam associatedOf = new GetAssociatedAssetsParam();
+        associatedOf.setCompanyHandle(company);
+        associatedOf.setAssetHandle(one);
+        GetAssociatedAssetsReturn associated = port.getAssociatedAssets(associatedOf, auth);
+        check(associated.getContainerArray() == null && associated.getMemberArray() == null, "getAssociatedAssets answered sets");
+        System.out.println("ok getAssociatedAssets");
+
+        SetAssetPublishStateParam publish = new SetAssetPublishStateParam();
+        publish.setCompanyHandle(company);
+        publish.setAssetHandle(one);
+        publish.setPublishState("MarkedForPublish");
+        port.setAssetPublishState(publish, auth);
+        System.out.println("ok setAssetPublishState");
+        PublishStateUpdate notMarked = new PublishStateUpdate();
+        notMarked.setAssetHandle(two);
+        notMarked.setPublishState("NotMarkedForPublish");
+        SetAssetsPublishStateParam states = new SetAssetsPublishStateParam();
+        states.setCompanyHandle(company);
+        states.setPublishStateUpdateArray(new PublishStateUpdateArray());
+        states.getPublishStateUpdateArray().getItems().add(notMarked);
+        ipsapi.dated.SetAssetsPublishStateReturn stated = port.setAssetsPublishState(states, auth);
+        tally("setAssetsPublishState", stated.getSuccessCount(), stated.getWarningCount(), stated.getErrorCount(), "1 0 0");
+
+        DeleteAssetParam deleteDoc = new DeleteAssetParam();
+        deleteDoc.setCompanyHandle(company);
+        deleteDoc.setAssetHandle(doc);
+        port.deleteAsset(deleteDoc, auth);
+        System.out.println("ok deleteAsset");
+        DeleteAssetsParam delete = new DeleteAssetsParam();
+        delete.setCompanyHandle(company);
+        delete.setAssetHandleArray(handles(doc, two));
+        ipsapi.dated.DeleteAssetsReturn deleted = port.deleteAssets(delete, auth);
+        tally("deleteAssets", deleted.getSuccessCount(), deleted.getWarningCount(), deleted.getErrorCount(), "1 1 0");
+        RestoreAssetsFromTrashParam restore = new RestoreAssetsFromTrashParam();
+        restore.setCompanyHandle(company);
+        restore.setAssetHandleArray(handles(two));
+        ipsapi.dated.RestoreAssetsFromTrashReturn restored = port.restoreAssetsFromTrash(restore, auth);
+        tally("restoreAssetsFromTrash", restored.getSuccessCount(), restored.getWarningCount(), restored.getErrorCount(), "1 0 0");
+        EmptyAssetsFromTrashParam empty = new EmptyAssetsFromTrashParam();
+        empty.setCompanyHandle(company);
+        empty.setAssetHandleArray(handles(doc, one));
+        ipsapi.dated.EmptyAssetsFromTrashReturn emptied = port.emptyAssetsFromTrash(empty, auth);
+        tally("emptyAssetsFromTrash", emptied.getSuccessCount(), emptied.getWarningCount(), emptied.getErrorCount(), "1 0 1");
+    }
+
+    /** A batch operation's counts, checked and printed as "ok operation success warning error". */
+    private static void tally(String operation, int success, int warnings, int errors, String expected) {
+        String counts = success + " " + warnings + " " + errors;
+        check(counts.equals(expected), operation + " answered " + counts);
+        System.out.println("ok " + operation + " " + counts);
+    }
+
+    private static String names(List<Asset> assets) {
+        return assets.stream().map(Asset::getName).collect(Collectors.joining(","));
+    }
+
+    private static StringArray strings(String... values) {
+        StringArray array = new StringArray();
+        array.getItems().addAll(Arrays.asList(values));
+        return array;
+    }
+
+    private static HandleArray handles(String... values) {
+        HandleArray array = new HandleArray();
+        array.getItems().addAll(Arrays.asList(values));
+        return array;
+    }
+
+    private static MetadataUpdate update(String field, String value) {
+        MetadataUpdate update = new MetadataUpdate();
+        update.setFieldHandle(field);
+        update.setValue(value);
+        return update;
     }
 
     private CheckLoginParam login(String secret) {

@@ -1,4 +1,4 @@
-// submitJob, getJobLogs, the company, user and folder operations and a fault of each kind through the C# proxy
+// submitJob, getJobLogs, the company, user, folder and asset operations and a fault of each kind through the C# proxy
 // that Mono's wsdl tool (the .NET Framework's wsdl.exe, Debian package mono-devel) generates from the served WSDL,
 // compiled with Mono's C# compiler. Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks/MonoWsdlTests.cs, or
 // by hand against `./ipsapi run` (environment as for tests/interop/python/zeep_client.py):
@@ -23,7 +23,7 @@ public static class WsdlClient
         try
         {
             Run();
-            Console.WriteLine("mono wsdl: submitJob, getJobLogs, companies, folders and faults ok");
+            Console.WriteLine("mono wsdl: submitJob, getJobLogs, companies, folders, assets and faults ok");
             return 0;
         }
         catch (CheckFailed e)
@@ -64,6 +64,7 @@ public static class WsdlClient
 
         Companies(service, company);
         Folders(service, company, "mono-" + suffix);
+        Assets(service, company);
 
         Fault("submitJob", () => service.submitJob(company, null, "", null, default(DateTime), false, null, null, publish,
             null, null, null, null, null, null, null, null, null, null, null, null));
@@ -72,6 +73,7 @@ public static class WsdlClient
             new ExportJob { assetHandleArray = new[] { "a|another-company|1" }, fmt = "orig", emailSetting = "None" }, null));
         Fault("getCompanyInfo", () => service.getCompanyInfo(null, "No Such Company", null));
         Fault("createFolder", () => service.createFolder(company, "products/../../escape"));
+        Fault("getAssetsByName", () => service.getAssetsByName(company, null, null, new string[0], null, null, null, false, false, null, null));
     }
 
     /// <summary>What an integration asks first: its company's handle by name, who it is, and (as an admin) the settings.</summary>
@@ -153,6 +155,103 @@ public static class WsdlClient
 
         service.deleteFolder(company, service.getFolders(company, null, null, folder, null, null, null)[0].folderHandle);
     }
+
+    /// <summary>
+    /// What integrations do after an upload, in the folder tour/ the test filled with one.jpg, two.jpg and doc.pdf:
+    /// find the assets, describe them, tidy them up, send them through the trash.
+    /// </summary>
+    private static void Assets(IpsApiService service, string company)
+    {
+        var found = service.getAssetsByName(company, null, null, new[] { "one", "TWO", "doc" }, null, null, null, false, false, null, null);
+        Check(Names(found) == "doc,one,two", "getAssetsByName answered " + Names(found));
+        Check(found[1].imageInfo.width == 64 && found[1].createdSpecified && found[1].created.Year >= 2024, "getAssetsByName: imageInfo and dates");
+        string doc = found[0].assetHandle, one = found[1].assetHandle, two = found[2].assetHandle;
+        Console.WriteLine("ok getAssetsByName " + found.Length);
+
+        var chosen = service.getAssets(company, null, null, new[] { two, one }, new[] { "name", "fileName" }, null);
+        Check(Names(chosen) == "two,one" && chosen[0].fileName == "two.jpg" && chosen[0].assetHandle == null, "getAssets answered " + Names(chosen));
+        Console.WriteLine("ok getAssets 2 fields");
+
+        int total;
+        bool totalSpecified;
+        Asset[] page;
+        service.searchAssets(company, null, null, "tour", false, false, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            false, false, false, false, null, null, 2, true, 2, true, "Name", null, null, null, out total, out totalSpecified, out page);
+        Check(total == 3 && Names(page) == "two", "searchAssets answered " + total + " " + Names(page));
+        Console.WriteLine("ok searchAssets " + total);
+
+        AssetSummary[] summaries;
+        service.searchAssetsByMetadata(company, null, new[] { new MetadataCondition { fieldHandle = "name", op = "Equals", value = "ONE" } }, null,
+            0, false, 0, false, null, null, out total, out totalSpecified, out summaries);
+        Check(total == 1 && summaries[0].filename == "one.jpg", "searchAssetsByMetadata answered " + total);
+        Console.WriteLine("ok searchAssetsByMetadata 1");
+
+        var counts = string.Join(",", service.getAssetCounts(company).Select(c => c.assetType + " " + c.count).ToArray());
+        Check(counts == "Image 2,Pdf 1", "getAssetCounts answered " + counts);
+        Console.WriteLine("ok getAssetCounts");
+
+        service.setAssetMetadata(company, one, new[] { new MetadataUpdate { fieldHandle = "color", value = "red" } });
+        Console.WriteLine("ok setAssetMetadata");
+        var update = new BatchMetadataUpdate
+        {
+            assetHandleArray = new[] { one, two },
+            updateArray = new[] { new MetadataUpdate { fieldHandle = "stock", longVal = 3, longValSpecified = true } },
+        };
+        Console.WriteLine("ok batchSetAssetMetadata " + Tally(out var batch, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.batchSetAssetMetadata(company, new[] { update }, out w, out e, out wd, out ed)));
+        Check(batch == "2 0 0", "batchSetAssetMetadata answered " + batch);
+        var fields = string.Join(",", service.getMetadataFields(company, "Image").Select(f => f.name).ToArray());
+        Check(fields == "color,stock", "getMetadataFields answered " + fields);
+        Console.WriteLine("ok getMetadataFields");
+
+        service.renameAsset(company, one, "uno", true);
+        Console.WriteLine("ok renameAsset");
+        var folder = service.createFolder(company, "tour/moved");
+        service.moveAsset(company, two, folder);
+        Console.WriteLine("ok moveAsset");
+        Console.WriteLine("ok moveAssets " + Tally(out var moved, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.moveAssets(company, new[] { new AssetMove { assetHandle = one, folderHandle = "tour/moved" } }, out w, out e, out wd, out ed)));
+        Check(moved == "1 0 0", "moveAssets answered " + moved);
+
+        Asset[] members, layers, owners, derived;
+        GenerationInfo[] generators, generated;
+        Asset thumb;
+        var containers = service.getAssociatedAssets(company, one, null, null, out members, out layers, out owners, out derived, out generators, out generated, out thumb);
+        Check(containers == null && members == null && generated == null, "getAssociatedAssets answered sets or generated assets");
+        Console.WriteLine("ok getAssociatedAssets");
+
+        service.setAssetPublishState(company, one, "MarkedForPublish", null);
+        Console.WriteLine("ok setAssetPublishState");
+        Console.WriteLine("ok setAssetsPublishState " + Tally(out var states, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.setAssetsPublishState(company, new[] { new PublishStateUpdate { assetHandle = two, publishState = "NotMarkedForPublish" } }, out w, out e, out wd, out ed)));
+        Check(states == "1 0 0", "setAssetsPublishState answered " + states);
+
+        service.deleteAsset(company, doc);
+        Console.WriteLine("ok deleteAsset");
+        Console.WriteLine("ok deleteAssets " + Tally(out var deleted, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.deleteAssets(company, new[] { doc, two }, out w, out e, out wd, out ed)));
+        Check(deleted == "1 1 0", "deleteAssets answered " + deleted);
+        Console.WriteLine("ok restoreAssetsFromTrash " + Tally(out var restored, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.restoreAssetsFromTrash(company, new[] { two }, out w, out e, out wd, out ed)));
+        Check(restored == "1 0 0", "restoreAssetsFromTrash answered " + restored);
+        Console.WriteLine("ok emptyAssetsFromTrash " + Tally(out var emptied, (out int w, out int e, out AssetOperationFault[] wd, out AssetOperationFault[] ed) =>
+            service.emptyAssetsFromTrash(company, new[] { doc, one }, out w, out e, out wd, out ed)));
+        Check(emptied == "1 0 1", "emptyAssetsFromTrash answered " + emptied);
+    }
+
+    private delegate int BatchCall(out int warningCount, out int errorCount, out AssetOperationFault[] warnings, out AssetOperationFault[] errors);
+
+    /// <summary>A batch operation's counts as "success warning error", in <paramref name="tally"/> and as the answer.</summary>
+    private static string Tally(out string tally, BatchCall call)
+    {
+        int warnings, errors;
+        AssetOperationFault[] warningDetails, errorDetails;
+        var success = call(out warnings, out errors, out warningDetails, out errorDetails);
+        tally = success + " " + warnings + " " + errors;
+        return tally;
+    }
+
+    private static string Names(Asset[] assets) => assets == null ? "" : string.Join(",", assets.Select(a => a.name).ToArray());
 
     /// <summary>Runs a call that must fail and prints the fault as the generated proxy hands it over.</summary>
     private static void Fault(string operation, Action call)

@@ -8,7 +8,7 @@
 //
 // Prints one line per call ("ok <operation> ..." or "fault <operation> <faultcode> <faultstring> <detail> <code>
 // <reason>") and exits non-zero on the first answer a client could not rely on. The company should be one the
-// run may fill with jobs and folders; the server must run optimizeImagesJob slowly enough to be seen running.
+// run may fill with jobs and folders, holding the assets tour/one.jpg, tour/two.jpg and tour/doc.pdf; the server must run optimizeImagesJob slowly enough to be seen running.
 // getCompanySettings is for company administrators: IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD name one of the
 // company (the user when not set).
 
@@ -129,6 +129,7 @@ async function main() {
   await company(call, () => as(authHeader(ADMIN_PASSWORD, ADMIN_USER),
     () => call('getCompanySettings', { companyHandle: COMPANY })));
   await folders(call, `node-${suffix}`);
+  await assets(call);
 
   const faults = [
     ['submitJob', () => call('submitJob', { companyHandle: COMPANY, jobName: '', imageServingPublishJob: publish })],
@@ -137,6 +138,7 @@ async function main() {
     ['getActiveJobs', () => as(authHeader('not the password'), () => call('getActiveJobs', { companyHandle: COMPANY }))],
     ['getCompanyInfo', () => call('getCompanyInfo', { companyName: 'No Such Company' })],
     ['createFolder', () => call('createFolder', { companyHandle: COMPANY, folderPath: 'products/../../escape' })],
+    ['getAssetsByName', () => call('getAssetsByName', { companyHandle: COMPANY, nameArray: { items: [] } })],
   ];
   for (const [operation, run] of faults) {
     const fault = await faultOf(run);
@@ -211,6 +213,81 @@ async function folders(call, base) {
 
   const [own] = items((await call('getFolders', { companyHandle: COMPANY, folderPath: base })).folderArray);
   await call('deleteFolder', { companyHandle: COMPANY, folderHandle: own.folderHandle });
+}
+
+// What integrations do after an upload, in the folder tour/ the test filled with one.jpg, two.jpg and doc.pdf:
+// find the assets, describe them, tidy them up, send them through the trash.
+async function assets(call) {
+  const c = { companyHandle: COMPANY };
+  const counts = (answer) => [answer.successCount, answer.warningCount, answer.errorCount].map(Number).join(' ');
+  const names = (list) => list.map((a) => a.name).join(',');
+
+  const found = items((await call('getAssetsByName', { ...c, nameArray: { items: ['one', 'TWO', 'doc'] } })).assetArray);
+  check(names(found) === 'doc,one,two', `getAssetsByName: ${JSON.stringify(found)}`);
+  check(Number(found[1].imageInfo.width) === 64 && new Date(found[1].created).getUTCFullYear() >= 2024, 'getAssetsByName reads imageInfo and dates');
+  const [doc, one, two] = found.map((a) => a.assetHandle);
+  console.log(`ok getAssetsByName ${found.length}`);
+
+  const chosen = items((await call('getAssets', { ...c, assetHandleArray: { items: [two, one] }, responseFieldArray: { items: ['name', 'fileName'] } })).assetArray);
+  check(JSON.stringify(chosen) === JSON.stringify([{ name: 'two', fileName: 'two.jpg' }, { name: 'one', fileName: 'one.jpg' }]), `getAssets: ${JSON.stringify(chosen)}`);
+  console.log('ok getAssets 2 fields');
+
+  const page = await call('searchAssets', { ...c, folder: 'tour', recordsPerPage: 2, resultsPage: 2, sortBy: 'Name' });
+  check(Number(page.totalRows) === 3 && names(items(page.assetArray)) === 'two', `searchAssets: ${JSON.stringify(page)}`);
+  console.log(`ok searchAssets ${page.totalRows}`);
+
+  const byName = await call('searchAssetsByMetadata', { ...c, metadataConditionArray: { items: [{ fieldHandle: 'name', op: 'Equals', value: 'ONE' }] } });
+  check(Number(byName.totalRows) === 1 && items(byName.assetSummaryArray)[0].filename === 'one.jpg', `searchAssetsByMetadata: ${JSON.stringify(byName)}`);
+  console.log('ok searchAssetsByMetadata 1');
+
+  const tally = items((await call('getAssetCounts', c)).countArray).map((n) => `${n.assetType} ${n.count}`).join(',');
+  check(tally === 'Image 2,Pdf 1', `getAssetCounts: ${tally}`);
+  console.log('ok getAssetCounts');
+
+  await call('setAssetMetadata', { ...c, assetHandle: one, updateArray: { items: [{ fieldHandle: 'color', value: 'red' }] } });
+  console.log('ok setAssetMetadata');
+  const update = { assetHandleArray: { items: [one, two] }, updateArray: { items: [{ fieldHandle: 'stock', longVal: 3 }] } };
+  const batch = await call('batchSetAssetMetadata', { ...c, updateArray: { items: [update] } });
+  check(counts(batch) === '2 0 0', `batchSetAssetMetadata: ${JSON.stringify(batch)}`);
+  console.log('ok batchSetAssetMetadata');
+  const fields = items((await call('getMetadataFields', { ...c, assetType: 'Image' })).fieldArray).map((f) => f.name).join(',');
+  check(fields === 'color,stock', `getMetadataFields: ${fields}`);
+  console.log('ok getMetadataFields');
+
+  await call('renameAsset', { ...c, assetHandle: one, newName: 'uno', validateName: true });
+  console.log('ok renameAsset');
+  const folder = (await call('createFolder', { ...c, folderPath: 'tour/moved' })).folderHandle;
+  await call('moveAsset', { ...c, assetHandle: two, folderHandle: folder });
+  console.log('ok moveAsset');
+  const moved = await call('moveAssets', { ...c, assetMoveArray: { items: [{ assetHandle: one, folderHandle: 'tour/moved' }] } });
+  check(counts(moved) === '1 0 0', `moveAssets: ${JSON.stringify(moved)}`);
+  console.log('ok moveAssets');
+  const inFolder = items((await call('searchAssets', { ...c, folder: 'tour/moved' })).assetArray);
+  check(names(inFolder) === 'two,uno', `after the moves: ${JSON.stringify(inFolder)}`);
+
+  const associated = (await call('getAssociatedAssets', { ...c, assetHandle: one })) || {};
+  check(!associated.containerArray && !associated.memberArray, `getAssociatedAssets: ${JSON.stringify(associated)}`);
+  console.log('ok getAssociatedAssets');
+
+  await call('setAssetPublishState', { ...c, assetHandle: one, publishState: 'MarkedForPublish' });
+  console.log('ok setAssetPublishState');
+  const states = await call('setAssetsPublishState', { ...c, publishStateUpdateArray: { items: [{ assetHandle: two, publishState: 'NotMarkedForPublish' }] } });
+  check(counts(states) === '1 0 0', `setAssetsPublishState: ${JSON.stringify(states)}`);
+  console.log('ok setAssetsPublishState');
+
+  await call('deleteAsset', { ...c, assetHandle: doc });
+  console.log('ok deleteAsset');
+  const deleted = await call('deleteAssets', { ...c, assetHandleArray: { items: [doc, two] } });
+  check(counts(deleted) === '1 1 0' && items(deleted.warningDetailArray)[0].assetHandle === doc, `deleteAssets: ${JSON.stringify(deleted)}`);
+  console.log('ok deleteAssets');
+  const restored = await call('restoreAssetsFromTrash', { ...c, assetHandleArray: { items: [two] } });
+  check(counts(restored) === '1 0 0', `restoreAssetsFromTrash: ${JSON.stringify(restored)}`);
+  console.log('ok restoreAssetsFromTrash');
+  const emptied = await call('emptyAssetsFromTrash', { ...c, assetHandleArray: { items: [doc, one] } });
+  check(counts(emptied) === '1 0 1', `emptyAssetsFromTrash: ${JSON.stringify(emptied)}`);
+  console.log('ok emptyAssetsFromTrash');
+  const rest = await call('searchAssets', { ...c, folder: 'tour', trashState: 'Any', includeSubfolders: true });
+  check(Number(rest.totalRows) === 2, `what is left: ${JSON.stringify(rest)}`);
 }
 
 async function faultOf(run) {

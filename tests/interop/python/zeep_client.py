@@ -8,7 +8,8 @@ Run by tests/IpsApi.IntegrationTests/Interop/ClientStacks (or by hand against `.
 
 Prints one line per call ("ok <operation> ..." or "fault <operation> <faultcode> <faultstring> <code> <reason>")
 and exits non-zero on the first answer that is not what a client may rely on. The company should be one the
-run may fill with jobs and folders (the test gives it a fresh one); the server must run optimizeImagesJob slowly
+run may fill with jobs and folders (the test gives it a fresh one), holding the assets tour/one.jpg, tour/two.jpg
+and tour/doc.pdf; the server must run optimizeImagesJob slowly
 enough to be seen running (the test server's executor takes ten seconds). getCompanySettings is for company
 administrators: IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD name one of the company (the user when not set).
 """
@@ -123,6 +124,7 @@ def main():
 
     company(service, headers, {"_soapheaders": [auth_header(user=ADMIN_USER, password=ADMIN_PASSWORD, appName="zeep")]})
     folders(service, headers, f"zeep-{suffix}")
+    assets(service, headers)
 
     faults = [
         ("submitJob", lambda: service.submitJob(companyHandle=COMPANY, jobName="", imageServingPublishJob=publish, **headers)),
@@ -132,6 +134,7 @@ def main():
             companyHandle=COMPANY, _soapheaders=[auth_header(user=USER, password="not the password")])),
         ("getCompanyInfo", lambda: service.getCompanyInfo(companyName="No Such Company", **headers)),
         ("createFolder", lambda: service.createFolder(companyHandle=COMPANY, folderPath="products/../../escape", **headers)),
+        ("getAssetsByName", lambda: service.getAssetsByName(companyHandle=COMPANY, nameArray={"items": []}, **headers)),
     ]
     for operation, call in faults:
         faultcode, faultstring, name, code, reason = fault_of(call)
@@ -198,6 +201,81 @@ def folders(service, headers, base):
 
     own = items(service.getFolders(companyHandle=COMPANY, folderPath=base, **headers))[0]
     service.deleteFolder(companyHandle=COMPANY, folderHandle=own.folderHandle, **headers)
+
+
+def assets(service, headers):
+    """What integrations do after an upload, in the folder tour/ the test filled with one.jpg, two.jpg and doc.pdf:
+    find the assets, describe them, tidy them up, send them through the trash."""
+    found = items(service.getAssetsByName(companyHandle=COMPANY, nameArray={"items": ["one", "TWO", "doc"]}, **headers))
+    check([a.name for a in found] == ["doc", "one", "two"], f"getAssetsByName: {[a.name for a in found]}")
+    check(found[1].imageInfo.width == 64 and found[1].created.year >= 2024, "getAssetsByName reads imageInfo and dates")
+    doc, one, two = (a.assetHandle for a in found)
+    print(f"ok getAssetsByName {len(found)}", flush=True)
+
+    chosen = items(service.getAssets(companyHandle=COMPANY, assetHandleArray={"items": [two, one]}, responseFieldArray={"items": ["name", "fileName"]}, **headers))
+    check([(a.name, a.fileName, a.assetHandle) for a in chosen] == [("two", "two.jpg", None), ("one", "one.jpg", None)], f"getAssets: {chosen}")
+    print("ok getAssets 2 fields", flush=True)
+
+    page = service.searchAssets(companyHandle=COMPANY, folder="tour", recordsPerPage=2, resultsPage=2, sortBy="Name", **headers)
+    check(page.totalRows == 3 and [a.name for a in items(page.assetArray)] == ["two"], f"searchAssets: {page}")
+    print(f"ok searchAssets {page.totalRows}", flush=True)
+
+    by_metadata = service.searchAssetsByMetadata(companyHandle=COMPANY, metadataConditionArray={"items": [{"fieldHandle": "name", "op": "Equals", "value": "ONE"}]}, **headers)
+    check(by_metadata.totalRows == 1 and items(by_metadata.assetSummaryArray)[0].filename == "one.jpg", f"searchAssetsByMetadata: {by_metadata}")
+    print("ok searchAssetsByMetadata 1", flush=True)
+
+    tally = {n.assetType: n.count for n in items(service.getAssetCounts(companyHandle=COMPANY, **headers))}
+    check(tally == {"Image": 2, "Pdf": 1}, f"getAssetCounts: {tally}")
+    print("ok getAssetCounts", flush=True)
+
+    check(service.setAssetMetadata(companyHandle=COMPANY, assetHandle=one, updateArray={"items": [{"fieldHandle": "color", "value": "red"}]}, **headers) is None, "setAssetMetadata")
+    print("ok setAssetMetadata", flush=True)
+    update = {"assetHandleArray": {"items": [one, two]}, "updateArray": {"items": [{"fieldHandle": "stock", "longVal": 3}]}}
+    batch = service.batchSetAssetMetadata(companyHandle=COMPANY, updateArray={"items": [update]}, **headers)
+    check(counts(batch) == (2, 0, 0), f"batchSetAssetMetadata: {batch}")
+    print("ok batchSetAssetMetadata", flush=True)
+    fields = [f.name for f in items(service.getMetadataFields(companyHandle=COMPANY, assetType="Image", **headers))]
+    check(fields == ["color", "stock"], f"getMetadataFields: {fields}")
+    print("ok getMetadataFields", flush=True)
+
+    check(service.renameAsset(companyHandle=COMPANY, assetHandle=one, newName="uno", validateName=True, **headers) is None, "renameAsset")
+    print("ok renameAsset", flush=True)
+    folder = service.createFolder(companyHandle=COMPANY, folderPath="tour/moved", **headers)
+    check(service.moveAsset(companyHandle=COMPANY, assetHandle=two, folderHandle=folder, **headers) is None, "moveAsset")
+    print("ok moveAsset", flush=True)
+    moved = service.moveAssets(companyHandle=COMPANY, assetMoveArray={"items": [{"assetHandle": one, "folderHandle": "tour/moved"}]}, **headers)
+    check(counts(moved) == (1, 0, 0), f"moveAssets: {moved}")
+    print("ok moveAssets", flush=True)
+    in_folder = service.searchAssets(companyHandle=COMPANY, folder="tour/moved", **headers)
+    check([a.name for a in items(in_folder.assetArray)] == ["two", "uno"], f"after the moves: {in_folder}")
+
+    associated = service.getAssociatedAssets(companyHandle=COMPANY, assetHandle=one, **headers)
+    check(associated.containerArray is None and associated.memberArray is None, f"getAssociatedAssets: {associated}")
+    print("ok getAssociatedAssets", flush=True)
+
+    check(service.setAssetPublishState(companyHandle=COMPANY, assetHandle=one, publishState="MarkedForPublish", **headers) is None, "setAssetPublishState")
+    print("ok setAssetPublishState", flush=True)
+    states = service.setAssetsPublishState(companyHandle=COMPANY, publishStateUpdateArray={"items": [{"assetHandle": two, "publishState": "NotMarkedForPublish"}]}, **headers)
+    check(counts(states) == (1, 0, 0), f"setAssetsPublishState: {states}")
+    print("ok setAssetsPublishState", flush=True)
+
+    check(service.deleteAsset(companyHandle=COMPANY, assetHandle=doc, **headers) is None, "deleteAsset")
+    print("ok deleteAsset", flush=True)
+    deleted = service.deleteAssets(companyHandle=COMPANY, assetHandleArray={"items": [doc, two]}, **headers)
+    check(counts(deleted) == (1, 1, 0) and deleted.warningDetailArray["items"][0].assetHandle == doc, f"deleteAssets: {deleted}")
+    print("ok deleteAssets", flush=True)
+    restored = service.restoreAssetsFromTrash(companyHandle=COMPANY, assetHandleArray={"items": [two]}, **headers)
+    check(counts(restored) == (1, 0, 0), f"restoreAssetsFromTrash: {restored}")
+    print("ok restoreAssetsFromTrash", flush=True)
+    emptied = service.emptyAssetsFromTrash(companyHandle=COMPANY, assetHandleArray={"items": [doc, one]}, **headers)
+    check(counts(emptied) == (1, 0, 1), f"emptyAssetsFromTrash: {emptied}")
+    print("ok emptyAssetsFromTrash", flush=True)
+    trash = service.searchAssets(companyHandle=COMPANY, folder="tour", trashState="Any", includeSubfolders=True, **headers)
+    check(trash.totalRows == 2, f"what is left: {trash}")
+
+
+def counts(answer):
+    return answer.successCount, answer.warningCount, answer.errorCount
 
 
 def wait_for(probe, done, what, seconds=60):

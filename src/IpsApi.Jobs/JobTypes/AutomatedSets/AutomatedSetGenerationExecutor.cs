@@ -45,6 +45,13 @@ public sealed class AutomatedSetGenerationExecutor(AssetStore assets, SetScriptS
                 return;
             }
 
+            if (asset.InTrash)
+            {
+                await run.Log.WriteAsync(JobLogTypes.SetGenerationWarning, LogText.Of(LogKeys.AssetInTrash, handle), asset.Path, asset.Type.ToString(), asset.Handle,
+                    cancellationToken: cancellationToken);
+                return;
+            }
+
             if (asset.IsSet)
             {
                 await run.Log.WriteAsync(JobLogTypes.SetGenerationWarning, LogText.Of(LogKeys.NoOwnFile, asset.Type.ToString()), asset.Path,
@@ -53,7 +60,7 @@ public sealed class AutomatedSetGenerationExecutor(AssetStore assets, SetScriptS
             }
 
             // The first rule that matches decides: an asset is a member of one generated set.
-            var match = rules.Select(r => (Rule: r, Match: r.Pattern.Match(asset.Name))).FirstOrDefault(m => m.Match.Success);
+            var match = rules.Select(r => (Rule: r, Match: r.Pattern.Match(asset.FileName))).FirstOrDefault(m => m.Match.Success);
             if (match.Rule is null)
             {
                 await run.Log.WriteAsync(JobLogTypes.SetGenerationWarning, LogText.Of(LogKeys.SetNoMatch), asset.Path, asset.Type.ToString(),

@@ -119,6 +119,13 @@ public sealed class ExportExecutor(
             return false;
         }
 
+        if (asset.InTrash)
+        {
+            await run.Log.WriteAsync(JobLogTypes.ExportWarning, LogText.Of(LogKeys.AssetInTrash, handle), asset.Path, asset.Type.ToString(), asset.Handle,
+                cancellationToken: cancellationToken);
+            return false;
+        }
+
         if (asset.IsSet)
         {
             await run.Log.WriteAsync(JobLogTypes.ExportWarning, LogText.Of(LogKeys.NoOwnFile, asset.Type.ToString()), asset.Path, asset.Type.ToString(), asset.Handle,

@@ -70,7 +70,8 @@ public sealed class AssetIngest(
 
             var (asset, replaced) = await assets.SaveAsync(new AssetWrite(
                 company.Id, company.Handle, folder, name, type, original.Size, original.Sha256, originalKey, facts,
-                settings.ReadyForPublish, settings.PreservePublishState && existing is not null, stored, metadata), cancellationToken);
+                settings.ReadyForPublish, settings.PreservePublishState && existing is not null, stored, metadata, run.Job.Submitter.Email,
+                settings.GeneratedFrom, settings.GeneratedFrom is null ? null : "PostScriptRip"), cancellationToken);
             newKeys.Clear(); // committed: from here on they are the asset's files
             JobMetrics.Ingested(run.Job.Definition.Spec.Type, original.Size);
             foreach (var key in replaced)
@@ -157,8 +158,8 @@ public sealed class AssetIngest(
             }
 
             var (saved, replaced) = await assets.SaveAsync(new AssetWrite(
-                company.Id, company.Handle, asset.Folder, asset.Name, type, asset.Size, asset.Checksum, asset.OriginalKey, facts,
-                settings.ReadyForPublish, settings.PreservePublishState, stored, merged), cancellationToken);
+                company.Id, company.Handle, asset.Folder, asset.FileName, type, asset.Size, asset.Checksum, asset.OriginalKey, facts,
+                settings.ReadyForPublish, settings.PreservePublishState, stored, merged, run.Job.Submitter.Email, AssetId: asset.Id), cancellationToken);
             newKeys.Clear(); // committed: from here on they are the asset's files
 
             // Replaced lists every key the row had, the original and kept renditions among them: only the rest go.

@@ -14,6 +14,9 @@ public sealed record IngestSettings(
 {
     public ImageEdits ImageEdits { get; } = EditsOf(Options);
 
+    /// <summary>The asset the files are made from (a PDF whose pages are ripped): recorded on each asset written.</summary>
+    public long? GeneratedFrom { get; init; }
+
     public bool UnCompress => Options.UnCompressOptions?.Process == UnCompressProcess.UnCompress;
 
     /// <summary>

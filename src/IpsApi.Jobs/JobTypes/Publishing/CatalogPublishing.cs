@@ -14,8 +14,8 @@ public static class CatalogPublishing
     /// <summary>The folder a contextHandle limits a publish to ("" for the whole company).</summary>
     public static string FolderOf(string? contextHandle) => (contextHandle ?? "").Trim().Trim('/');
 
-    /// <summary>The name image serving knows an asset by: its file name without the extension, as in Scene7.</summary>
-    public static string IdOf(Asset asset) => asset.IsSet ? asset.Name : Path.GetFileNameWithoutExtension(asset.Name);
+    /// <summary>The name image serving knows an asset by: its IPS name (the file name without the extension, unless renamed).</summary>
+    public static string IdOf(Asset asset) => asset.Name;
 
     /// <summary>
     /// The entry of one published file: the current entry when its source is unchanged (its file untouched), else a

@@ -40,6 +40,11 @@ public sealed class ReprocessAssetsExecutor(AssetStore assets, AssetIngest inges
                 await run.Log.WriteAsync(JobLogTypes.ReprocessWarning, LogText.Of(LogKeys.UnknownAssetHandle, handle), assetHandle: handle,
                     cancellationToken: cancellationToken);
             }
+            else if (asset.InTrash)
+            {
+                await run.Log.WriteAsync("ReprocessWarning", LogText.Of(LogKeys.AssetInTrash, handles[i]), asset.Path, asset.Type.ToString(),
+                    asset.Handle, cancellationToken: cancellationToken);
+            }
             else if (asset.IsSet)
             {
                 await run.Log.WriteAsync(JobLogTypes.ReprocessWarning, LogText.Of(LogKeys.NoOwnFile, asset.Type.ToString()), asset.Path, asset.Type.ToString(),

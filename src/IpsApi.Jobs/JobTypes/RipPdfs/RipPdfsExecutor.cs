@@ -47,6 +47,11 @@ public sealed class RipPdfsExecutor(
                     await run.Log.WriteAsync(JobLogTypes.PdfRipWarning, LogText.Of(LogKeys.UnknownAssetHandle, handle), assetHandle: handle,
                         cancellationToken: cancellationToken);
                 }
+                else if (pdf.InTrash)
+                {
+                    await run.Log.WriteAsync(JobLogTypes.PdfRipWarning, LogText.Of(LogKeys.AssetInTrash, handles[i]), pdf.Path, pdf.Type.ToString(), pdf.Handle,
+                        cancellationToken: cancellationToken);
+                }
                 else if (pdf.Type != AssetType.Pdf)
                 {
                     await run.Log.WriteAsync(JobLogTypes.PdfRipWarning, LogText.Of(LogKeys.NotAPdf, pdf.Type.ToString()), pdf.Path, pdf.Type.ToString(), pdf.Handle,
@@ -102,8 +107,8 @@ public sealed class RipPdfsExecutor(
         }
 
         // A page is an image asset beside its PDF; ripping again replaces the pages and keeps their publish state.
-        var stem = Path.GetFileNameWithoutExtension(pdf.Name);
-        var settings = new IngestSettings(Overwrite: true, pdf.ReadyForPublish, PreservePublishState: true, options);
+        var stem = pdf.Name;
+        var settings = new IngestSettings(Overwrite: true, pdf.ReadyForPublish, PreservePublishState: true, options) { GeneratedFrom = pdf.Id };
         var written = 0;
         for (var page = 0; page < pageFiles.Count; page++)
         {

@@ -70,7 +70,7 @@ public sealed class FolderRequests(CompanyAccess companies, FolderStore folders,
         }
     }
 
-    /// <summary>The stored kinds the documented asset type names of assetTypeArray select; null when none is given.</summary>
+    /// <summary>The stored type names the documented asset type names of assetTypeArray select; null when none is given.</summary>
     public static IReadOnlyCollection<string>? AssetKinds(W.StringArray? assetTypes)
     {
         var names = assetTypes?.Items.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList();
@@ -82,6 +82,6 @@ public sealed class FolderRequests(CompanyAccess companies, FolderStore folders,
         var unknown = names.Where(n => !AssetTypeNames.Documented.Contains(n)).ToList();
         return unknown.Count > 0
             ? throw IpsFaultException.InvalidParameter($"Invalid parameter assetTypeArray: {string.Join(", ", unknown.Select(u => $"'{u}'"))} (not an asset type)")
-            : names.SelectMany(AssetTypeNames.KindsFor).ToHashSet();
+            : names.SelectMany(AssetTypeNames.StoredNamesFor).ToHashSet();
     }
 }

@@ -86,6 +86,67 @@ public static class OperationBodies
     public static string MoveFolder(string ns, string company, string folderHandle, string destFolderHandle) =>
         Param(ns, "moveFolder", Field("companyHandle", company) + Field("folderHandle", folderHandle) + Field("destFolderHandle", destFolderHandle));
 
+    /// <summary>An array of strings or handles: <c>&lt;name&gt;&lt;items&gt;...&lt;/items&gt;...&lt;/name&gt;</c>.</summary>
+    public static string Items(string name, params string[] values) => $"<{name}>{string.Concat(values.Select(v => Field("items", v)))}</{name}>";
+
+    public static string GetAssetsByName(string ns, string company, params string[] names) =>
+        Param(ns, "getAssetsByName", Field("companyHandle", company) + Items("nameArray", names));
+
+    /// <summary>getAssets of the handles, answering only the asset fields named (all when none are).</summary>
+    public static string GetAssets(string ns, string company, string[] handles, params string[] fields) =>
+        Param(ns, "getAssets", Field("companyHandle", company) + Items("assetHandleArray", handles)
+            + (fields.Length == 0 ? "" : Items("responseFieldArray", fields)));
+
+    /// <summary>searchAssets of one folder, a page of a size, by name.</summary>
+    public static string SearchAssets(string ns, string company, string folder, int recordsPerPage, int resultsPage) =>
+        Param(ns, "searchAssets", Field("companyHandle", company) + Field("folder", folder)
+            + Field("recordsPerPage", recordsPerPage.ToString(CultureInfo.InvariantCulture))
+            + Field("resultsPage", resultsPage.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>searchAssetsByMetadata of the assets whose field has the value, answering that field.</summary>
+    public static string SearchAssetsByMetadata(string ns, string company, string fieldHandle, string value) =>
+        Param(ns, "searchAssetsByMetadata", Field("companyHandle", company)
+            + $"<metadataConditionArray><items>{Field("fieldHandle", fieldHandle)}{Field("op", "Equals")}{Field("value", value)}</items></metadataConditionArray>"
+            + Items("responseMetadataArray", fieldHandle));
+
+    /// <summary>An operation of a company and one asset: deleteAsset, getAssociatedAssets.</summary>
+    public static string OfAsset(string ns, string operation, string company, string assetHandle) =>
+        Param(ns, operation, Field("companyHandle", company) + Field("assetHandle", assetHandle));
+
+    /// <summary>An operation of a company and an assetHandleArray: deleteAssets, restoreAssetsFromTrash, emptyAssetsFromTrash.</summary>
+    public static string OfAssets(string ns, string operation, string company, params string[] assetHandles) =>
+        Param(ns, operation, Field("companyHandle", company) + Items("assetHandleArray", assetHandles));
+
+    public static string RenameAsset(string ns, string company, string assetHandle, string newName, bool validateName) =>
+        Param(ns, "renameAsset", Field("companyHandle", company) + Field("assetHandle", assetHandle) + Field("newName", newName)
+            + Field("validateName", validateName ? "true" : "false"));
+
+    public static string MoveAsset(string ns, string company, string assetHandle, string folderHandle) =>
+        Param(ns, "moveAsset", Field("companyHandle", company) + Field("assetHandle", assetHandle) + Field("folderHandle", folderHandle));
+
+    public static string MoveAssets(string ns, string company, string assetHandle, string folderHandle) =>
+        Param(ns, "moveAssets", Field("companyHandle", company)
+            + $"<assetMoveArray><items>{Field("assetHandle", assetHandle)}{Field("folderHandle", folderHandle)}</items></assetMoveArray>");
+
+    public static string GetMetadataFields(string ns, string company, string assetType) =>
+        Param(ns, "getMetadataFields", Field("companyHandle", company) + Field("assetType", assetType));
+
+    public static string SetAssetMetadata(string ns, string company, string assetHandle, string fieldHandle, string value) =>
+        Param(ns, "setAssetMetadata", Field("companyHandle", company) + Field("assetHandle", assetHandle)
+            + $"<updateArray><items>{Field("fieldHandle", fieldHandle)}{Field("value", value)}</items></updateArray>");
+
+    public static string BatchSetAssetMetadata(string ns, string company, string[] assetHandles, string fieldHandle, string value) =>
+        Param(ns, "batchSetAssetMetadata", Field("companyHandle", company)
+            + $"<updateArray><items>{Items("assetHandleArray", assetHandles)}"
+            + $"<updateArray><items>{Field("fieldHandle", fieldHandle)}{Field("value", value)}</items></updateArray></items></updateArray>");
+
+    public static string SetAssetPublishState(string ns, string company, string assetHandle, string publishState) =>
+        Param(ns, "setAssetPublishState", Field("companyHandle", company) + Field("assetHandle", assetHandle) + Field("publishState", publishState));
+
+    public static string SetAssetsPublishState(string ns, string company, string assetHandle, string publishState) =>
+        Param(ns, "setAssetsPublishState", Field("companyHandle", company)
+            + $"<publishStateUpdateArray><items>{Field("assetHandle", assetHandle)}{Field("publishState", publishState)}</items></publishStateUpdateArray>");
+
     public static string Param(string ns, string operation, string content) =>
         $"<{operation}Param xmlns=\"{ns}\">{content}</{operation}Param>";
 

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using IpsApi.Assets.Store;
+using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Accounts;
@@ -11,7 +13,9 @@ namespace IpsApi.IntegrationTests.Interop.Calls;
 /// Calls every operation of the server once in one company, in an order that gives each what it acts on: a
 /// scheduled job (paused, resumed, executed, then deleted), its finished run (read through the three log
 /// operations) and a running job (seen by getActiveJobs, then stopped); the company found by its name, its user,
-/// membership and settings; folders created, listed, renamed, moved and deleted. How a call travels (envelope
+/// membership and settings; folders created, listed, renamed, moved and deleted; assets found by name, handle,
+/// folder and metadata, given metadata and a publish state, renamed, moved, and sent through the trash (written
+/// through the server's store, so the tour needs no upload job). How a call travels (envelope
 /// version, namespace, endpoint) is the caller's: <c>call(caller, operation, paramElement)</c> returns the Return
 /// element, having checked it is an answer and not a fault. The caller is the tenant's user, or for
 /// getCompanySettings (which the IPS API gives administrators only) an IpsCompanyAdmin of the same company.
@@ -27,6 +31,7 @@ public sealed class OperationTour(ServerFixture server, TestTenant tenant, strin
         await JobsAsync();
         await CompanyAsync();
         await FoldersAsync();
+        await AssetsAsync();
 
         Assert.Equal(OperationBodies.Operations, Called.Distinct().Order(StringComparer.Ordinal));
     }
@@ -114,6 +119,50 @@ public sealed class OperationTour(ServerFixture server, TestTenant tenant, strin
         var archived = Assert.Single(Items(await CallAsync("getFolderTree", GetFolderTree(ns, company, $"{root}/archive/", 1)), "folders"));
         Assert.Equal("false", Text(archived, "hasSubfolders"));
         Assert.Null(archived.Element(_ns + "subfolderArray"));
+    }
+
+    /// <summary>What integrations do after an upload: find the assets, describe them, tidy them up, delete them.</summary>
+    private async Task AssetsAsync()
+    {
+        var company = tenant.CompanyHandle;
+        await AssetSteps.AddAsync(server, tenant, "tour/one.jpg");
+        await AssetSteps.AddAsync(server, tenant, "tour/two.jpg");
+        var doc = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "tour/doc.pdf", AssetType.Pdf));
+
+        var found = Items(await CallAsync("getAssetsByName", GetAssetsByName(ns, company, "one", "two")), "assetArray");
+        Assert.Equal(["one", "two"], found.Select(a => Text(a, "name")));
+        var (one, two) = (Text(found[0], "assetHandle"), Text(found[1], "assetHandle"));
+        var three = Assert.Single(Items(await CallAsync("getAssets", GetAssets(ns, company, [one], "assetHandle", "name", "folder")), "assetArray"));
+        Assert.Equal(["assetHandle", "name", "folder"], three.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal($"{tenant.CompanyName}/tour/", Text(three, "folder"));
+        var page = await CallAsync("searchAssets", SearchAssets(ns, company, "tour", 2, 2));
+        Assert.Equal(("3", "two"), (Text(page, "totalRows"), Text(Assert.Single(Items(page, "assetArray")), "name")));
+        var counts = Items(await CallAsync("getAssetCounts", Param(ns, "getAssetCounts", Field("companyHandle", company))), "countArray");
+        Assert.Equal(["Image 2", "Pdf 1"], counts.Select(c => $"{Text(c, "assetType")} {Text(c, "count")}"));
+        Assert.Empty((await CallAsync("getAssociatedAssets", OfAsset(ns, "getAssociatedAssets", company, doc))).Elements());
+
+        await CallAsync("setAssetMetadata", SetAssetMetadata(ns, company, one, "color", "red"));
+        Assert.Equal("1", Text(await CallAsync("batchSetAssetMetadata", BatchSetAssetMetadata(ns, company, [two], "color", "blue")), "successCount"));
+        var red = await CallAsync("searchAssetsByMetadata", SearchAssetsByMetadata(ns, company, "color", "red"));
+        Assert.Equal(one, Text(Assert.Single(Items(red, "assetSummaryArray")), "assetHandle"));
+        var fields = Items(await CallAsync("getMetadataFields", GetMetadataFields(ns, company, "Image")), "fieldArray");
+        Assert.Equal(["color"], fields.Select(f => Text(f, "fieldHandle")));
+        await CallAsync("setAssetPublishState", SetAssetPublishState(ns, company, one, "MarkedForPublish"));
+        Assert.Equal("1", Text(await CallAsync("setAssetsPublishState", SetAssetsPublishState(ns, company, two, "MarkedForPublish")), "successCount"));
+
+        await CallAsync("renameAsset", RenameAsset(ns, company, one, "uno", validateName: true));
+        var archive = Text(await CallAsync("createFolder", CreateFolder(ns, company, "tour/archive")), "folderHandle");
+        await CallAsync("moveAsset", MoveAsset(ns, company, one, archive));
+        Assert.Equal("1", Text(await CallAsync("moveAssets", MoveAssets(ns, company, two, archive)), "successCount"));
+        var moved = Items(await CallAsync("searchAssets", SearchAssets(ns, company, "tour/archive", 10, 1)), "assetArray");
+        Assert.Equal(["two", "uno"], moved.Select(a => Text(a, "name")));
+
+        await CallAsync("deleteAsset", OfAsset(ns, "deleteAsset", company, one));
+        Assert.Equal("1", Text(await CallAsync("deleteAssets", OfAssets(ns, "deleteAssets", company, two)), "successCount"));
+        Assert.Equal("1", Text(await CallAsync("restoreAssetsFromTrash", OfAssets(ns, "restoreAssetsFromTrash", company, two)), "successCount"));
+        Assert.Equal("1", Text(await CallAsync("emptyAssetsFromTrash", OfAssets(ns, "emptyAssetsFromTrash", company, one)), "successCount"));
+        var left = Items(await CallAsync("getAssetsByName", GetAssetsByName(ns, company, "uno", "two", "doc")), "assetArray");
+        Assert.Equal(["doc", "two"], left.Select(a => Text(a, "name")));
     }
 
     private Task<XElement> CallAsync(string operation, string body) => CallAsync(tenant, operation, body);

@@ -52,6 +52,7 @@ public sealed class JavaWsimportTests(ServerFixture server)
         Assert.True(generated.Compile.ExitCode == 0, generated.Compile.ToString());
         var tenant = await server.NewTenantAsync();
         var admin = await server.NewColleagueAsync(tenant, IpsApi.Jobs.Accounts.UserRole.IpsCompanyAdmin);
+        await ScriptRun.AddTourAssetsAsync(server, tenant);
 
         var run = await ScriptRun.StartAsync(server, tenant, "java", generated.Work,
             [

@@ -17,6 +17,7 @@ public static class ScriptExpectations
         AssertLine(run, "fault getActiveJobs soapenv:Client AuthenticationException authenticationFault 10001 Invalid credentials");
         AssertLine(run, "fault getCompanyInfo soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company No Such Company");
         AssertLine(run, "fault createFolder soapenv:Client ipsApiFault ipsApiFault 30001 Invalid parameter folderPath: 'products/../../escape' ('..' is not allowed)");
+        AssertLine(run, "fault getAssetsByName soapenv:Client ipsApiFault ipsApiFault 30002 Missing required parameter: nameArray");
     }
 
     private static void AssertLine(ScriptRun run, string start) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
 
 namespace IpsApi.IntegrationTests.Interop.ClientStacks;
@@ -21,14 +22,26 @@ public sealed record ScriptRun(int ExitCode, string Output, string Errors)
     /// <summary>
     /// A client script that calls every operation: as <see cref="StartAsync(ServerFixture, TestTenant, string, string, string[])"/>,
     /// plus an IpsCompanyAdmin of the company in IPSAPI_ADMIN_USER and IPSAPI_ADMIN_PASSWORD for getCompanySettings,
-    /// which the IPS API gives administrators only.
+    /// which the IPS API gives administrators only, and the assets of <see cref="AddTourAssetsAsync"/>.
     /// </summary>
     public static async Task<ScriptRun> StartTourAsync(
         ServerFixture server, TestTenant tenant, string program, string workingDirectory, params string[] arguments)
     {
+        await AddTourAssetsAsync(server, tenant);
         var admin = await server.NewColleagueAsync(tenant, IpsApi.Jobs.Accounts.UserRole.IpsCompanyAdmin);
         return await StartAsync(server, tenant, program, workingDirectory, arguments,
             ("IPSAPI_ADMIN_USER", admin.Email), ("IPSAPI_ADMIN_PASSWORD", admin.Password));
+    }
+
+    /// <summary>
+    /// The assets a script's asset operations act on, written through the server's store: tour/one.jpg and
+    /// tour/two.jpg (64×48 images) and tour/doc.pdf.
+    /// </summary>
+    public static async Task AddTourAssetsAsync(ServerFixture server, TestTenant tenant)
+    {
+        await AssetSteps.AddAsync(server, tenant, "tour/one.jpg");
+        await AssetSteps.AddAsync(server, tenant, "tour/two.jpg");
+        await AssetSteps.AddAsync(server, tenant, "tour/doc.pdf", IpsApi.Assets.Store.AssetType.Pdf);
     }
 
     /// <param name="environment">More environment variables for the program (DEBUG=node-soap, say).</param>

@@ -1,6 +1,7 @@
 using System.ServiceModel;
 using System.ServiceModel.Channels;
 using System.Text;
+using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Accounts;
@@ -31,6 +32,7 @@ public sealed class ServiceModelStackTests(ServerFixture server)
         await JobOperationsAsync(api, tenant, auth);
         await CompanyOperationsAsync(api, tenant, auth);
         await FolderOperationsAsync(api, tenant, auth);
+        await AssetOperationsAsync(api, tenant, auth);
 
         Assert.Equal(Operations, ((RecordingApi)(object)api).Called.Distinct().Order(StringComparer.Ordinal));
         ((IClientChannel)channel).Close();
@@ -206,6 +208,160 @@ public sealed class ServiceModelStackTests(ServerFixture server)
         });
         var emptied = await TreeAsync($"{root}/archive/", 1);
         Assert.Equal((false, null), (emptied.HasSubfolders, emptied.SubfolderArray));
+    }
+
+    /// <summary>
+    /// Assets written through the server's store found by name, handle, folder and metadata, counted, given metadata
+    /// and a publish state, renamed, moved and sent through the trash; and a fault of one, typed.
+    /// </summary>
+    private async Task AssetOperationsAsync(IIpsApi api, TestTenant tenant, AuthHeader auth)
+    {
+        var company = tenant.CompanyHandle;
+        var one = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "sm/one.jpg"));
+        var two = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "sm/two.pdf", IpsApi.Assets.Store.AssetType.Pdf));
+        var folder = (await api.CreateFolderAsync(new CreateFolderRequest
+        {
+            AuthHeader = auth, CreateFolderParam = new CreateFolderParam { CompanyHandle = company, FolderPath = "sm/archive" },
+        })).CreateFolderReturn.FolderHandle!;
+
+        var byName = (await api.GetAssetsByNameAsync(new GetAssetsByNameRequest
+        {
+            AuthHeader = auth, GetAssetsByNameParam = new GetAssetsByNameParam { CompanyHandle = company, NameArray = new StringArray { Items = ["one", "two"] } },
+        })).GetAssetsByNameReturn.AssetArray!.Items;
+        Assert.Equal([(one, "Image"), (two, "Pdf")], byName.Select(a => (a.AssetHandle, a.Type)));
+        var asked = (await api.GetAssetsAsync(new GetAssetsRequest
+        {
+            AuthHeader = auth,
+            GetAssetsParam = new GetAssetsParam
+            {
+                CompanyHandle = company, AssetHandleArray = new HandleArray { Items = [two] }, ResponseFieldArray = new StringArray { Items = ["name", "pdfInfo"] },
+            },
+        })).GetAssetsReturn.AssetArray!.Items.Single();
+        Assert.Equal(("two", null, 100), (asked.Name, asked.AssetHandle, asked.PdfInfo!.FileSize));
+        await api.RenameAssetAsync(new RenameAssetRequest
+        {
+            AuthHeader = auth, RenameAssetParam = new RenameAssetParam { CompanyHandle = company, AssetHandle = one, NewName = "uno", ValidateName = true },
+        });
+        var page = (await api.SearchAssetsAsync(new SearchAssetsRequest
+        {
+            AuthHeader = auth,
+            SearchAssetsParam = new SearchAssetsParam { CompanyHandle = company, Folder = "sm", RecordsPerPage = 1, ResultsPage = 2, SortBy = "Name" },
+        })).SearchAssetsReturn;
+        Assert.Equal((2, "uno.jpg"), (page.TotalRows, page.AssetArray!.Items.Single().FileName));
+
+        var counts = (await api.GetAssetCountsAsync(new GetAssetCountsRequest { AuthHeader = auth, GetAssetCountsParam = new GetAssetCountsParam { CompanyHandle = company } }))
+            .GetAssetCountsReturn.CountArray!.Items;
+        Assert.Equal(["Image:1", "Pdf:1"], counts.Select(c => $"{c.AssetType}:{c.Count}"));
+
+        await api.SetAssetMetadataAsync(new SetAssetMetadataRequest
+        {
+            AuthHeader = auth,
+            SetAssetMetadataParam = new SetAssetMetadataParam
+            {
+                CompanyHandle = company, AssetHandle = one,
+                UpdateArray = new MetadataUpdateArray { Items = [new MetadataUpdate { FieldHandle = "sku", Value = "A-100" }] },
+            },
+        });
+        var batch = (await api.BatchSetAssetMetadataAsync(new BatchSetAssetMetadataRequest
+        {
+            AuthHeader = auth,
+            BatchSetAssetMetadataParam = new BatchSetAssetMetadataParam
+            {
+                CompanyHandle = company,
+                UpdateArray = new BatchMetadataUpdateArray
+                {
+                    Items =
+                    [
+                        new BatchMetadataUpdate
+                        {
+                            AssetHandleArray = new HandleArray { Items = [one, two] },
+                            UpdateArray = new MetadataUpdateArray { Items = [new MetadataUpdate { FieldHandle = "season", BoolVal = true }] },
+                        },
+                    ],
+                },
+            },
+        })).BatchSetAssetMetadataReturn;
+        Assert.Equal((2, 0, 0), (batch.SuccessCount, batch.WarningCount, batch.ErrorCount));
+        var fields = (await api.GetMetadataFieldsAsync(new GetMetadataFieldsRequest
+        {
+            AuthHeader = auth, GetMetadataFieldsParam = new GetMetadataFieldsParam { CompanyHandle = company, AssetType = "Image" },
+        })).GetMetadataFieldsReturn.FieldArray!.Items;
+        Assert.Equal(["season", "sku"], fields.Select(f => f.FieldHandle));
+
+        var found = (await api.SearchAssetsByMetadataAsync(new SearchAssetsByMetadataRequest
+        {
+            AuthHeader = auth,
+            SearchAssetsByMetadataParam = new SearchAssetsByMetadataParam
+            {
+                CompanyHandle = company,
+                MetadataConditionArray = new MetadataConditionArray { Items = [new MetadataCondition { FieldHandle = "sku", Op = "StartsWith", Value = "a-1" }] },
+                ResponseMetadataArray = new StringArray { Items = ["sku"] },
+            },
+        })).SearchAssetsByMetadataReturn;
+        Assert.Equal(1, found.TotalRows);
+        Assert.Equal(("uno", "A-100"), (found.AssetSummaryArray!.Items[0].Name, found.AssetSummaryArray.Items[0].MetadataArray!.Items[0].Value));
+
+        await api.SetAssetPublishStateAsync(new SetAssetPublishStateRequest
+        {
+            AuthHeader = auth, SetAssetPublishStateParam = new SetAssetPublishStateParam { CompanyHandle = company, AssetHandle = one, PublishState = "MarkedForPublish" },
+        });
+        var states = (await api.SetAssetsPublishStateAsync(new SetAssetsPublishStateRequest
+        {
+            AuthHeader = auth,
+            SetAssetsPublishStateParam = new SetAssetsPublishStateParam
+            {
+                CompanyHandle = company,
+                PublishStateUpdateArray = new PublishStateUpdateArray { Items = [new PublishStateUpdate { AssetHandle = two, PublishState = "MarkedForPublish" }] },
+            },
+        })).SetAssetsPublishStateReturn;
+        Assert.Equal(1, states.SuccessCount);
+
+        await api.MoveAssetAsync(new MoveAssetRequest
+        {
+            AuthHeader = auth, MoveAssetParam = new MoveAssetParam { CompanyHandle = company, AssetHandle = one, FolderHandle = folder },
+        });
+        var moved = (await api.MoveAssetsAsync(new MoveAssetsRequest
+        {
+            AuthHeader = auth,
+            MoveAssetsParam = new MoveAssetsParam
+            {
+                CompanyHandle = company, AssetMoveArray = new AssetMoveArray { Items = [new AssetMove { AssetHandle = two, FolderHandle = folder }] },
+            },
+        })).MoveAssetsReturn;
+        Assert.Equal(1, moved.SuccessCount);
+
+        var associated = (await api.GetAssociatedAssetsAsync(new GetAssociatedAssetsRequest
+        {
+            AuthHeader = auth, GetAssociatedAssetsParam = new GetAssociatedAssetsParam { CompanyHandle = company, AssetHandle = one },
+        })).GetAssociatedAssetsReturn;
+        Assert.Null(associated.ContainerArray);
+
+        await api.DeleteAssetAsync(new DeleteAssetRequest
+        {
+            AuthHeader = auth, DeleteAssetParam = new DeleteAssetParam { CompanyHandle = company, AssetHandle = two },
+        });
+        var handles = new HandleArray { Items = [one, two] };
+        var deleted = (await api.DeleteAssetsAsync(new DeleteAssetsRequest
+        {
+            AuthHeader = auth, DeleteAssetsParam = new DeleteAssetsParam { CompanyHandle = company, AssetHandleArray = handles },
+        })).DeleteAssetsReturn;
+        var restored = (await api.RestoreAssetsFromTrashAsync(new RestoreAssetsFromTrashRequest
+        {
+            AuthHeader = auth, RestoreAssetsFromTrashParam = new RestoreAssetsFromTrashParam { CompanyHandle = company, AssetHandleArray = new HandleArray { Items = [one] } },
+        })).RestoreAssetsFromTrashReturn;
+        var emptied = (await api.EmptyAssetsFromTrashAsync(new EmptyAssetsFromTrashRequest
+        {
+            AuthHeader = auth, EmptyAssetsFromTrashParam = new EmptyAssetsFromTrashParam { CompanyHandle = company, AssetHandleArray = handles },
+        })).EmptyAssetsFromTrashReturn;
+        Assert.Equal((2, 1, 1, 1), (deleted.SuccessCount, restored.SuccessCount, emptied.SuccessCount, emptied.ErrorCount));
+        Assert.Equal(one, emptied.ErrorDetailArray!.Items.Single().AssetHandle);
+
+        var fault = await Assert.ThrowsAsync<FaultException<IpsApiFault>>(() => api.RenameAssetAsync(new RenameAssetRequest
+        {
+            AuthHeader = auth, RenameAssetParam = new RenameAssetParam { CompanyHandle = company, AssetHandle = two, NewName = "x", ValidateName = false },
+        }));
+        Assert.Equal(30001, fault.Detail.Code);
+        Assert.Contains("no asset", fault.Detail.Reason, StringComparison.Ordinal);
     }
 
     [Theory]

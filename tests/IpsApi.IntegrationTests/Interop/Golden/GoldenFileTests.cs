@@ -37,6 +37,25 @@ public sealed partial class GoldenFileTests(ServerFixture server)
         ["plain-xml-submitJob"] = new(GoldenState.Empty, 200, "text/xml"),
         ["plain-xml-getScheduledJobs"] = new(GoldenState.Scheduled, 200, "text/xml"),
         ["plain-xml-fault-authorization"] = new(GoldenState.Empty, 500, "text/xml"),
+        ["getAssetsByName"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["getAssets"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["searchAssets"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["searchAssetsByMetadata"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["getAssetCounts"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["deleteAsset"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["deleteAssets"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["restoreAssetsFromTrash"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["emptyAssetsFromTrash"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["renameAsset"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["moveAsset"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["moveAssets"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["getAssociatedAssets"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["getMetadataFields"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["setAssetMetadata"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["batchSetAssetMetadata"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["setAssetPublishState"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["setAssetsPublishState"] = new(GoldenState.Assets, 200, "text/xml"),
+        ["fault-renameAsset-taken"] = new(GoldenState.Assets, 500, "text/xml"),
         ["getCompanyInfo"] = new(GoldenState.Empty, 200, "text/xml"),
         ["getCompanyMembership"] = new(GoldenState.Empty, 200, "text/xml"),
         ["getUserInfo"] = new(GoldenState.Empty, 200, "text/xml"),
@@ -71,7 +90,7 @@ public sealed partial class GoldenFileTests(ServerFixture server)
         var response = await SendAsync(name, request);
 
         Assert.Equal((golden.Status, golden.MediaType), (response.Status, response.MediaType));
-        var actual = GoldenNormaliser.Normalise(response.Text, tenant, scene.FolderHandles);
+        var actual = GoldenNormaliser.Normalise(response.Text, tenant, scene.Handles);
         var responsePath = PathOf(name, "response");
         if (Updating)
         {

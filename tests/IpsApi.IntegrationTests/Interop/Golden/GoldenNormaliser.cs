@@ -5,20 +5,23 @@ namespace IpsApi.IntegrationTests.Interop.Golden;
 
 /// <summary>
 /// What differs between two replays of the same golden request, and only that, replaced by a placeholder
-/// (the rule tests/golden/README.md documents): the handles of the folders the scene made, and the id of a folder
-/// the request made; the test company's name and handle, the caller's email and user handle; every xsd:dateTime;
+/// (the rule tests/golden/README.md documents): the handles of the folders and assets the scene made, and the id
+/// of a folder or asset the request made; the test company's name and handle, the caller's email and user handle; every xsd:dateTime;
 /// the time stamp in a run's instance name; and the run id that ends a run's job handle.
 /// </summary>
 public static partial class GoldenNormaliser
 {
-    /// <param name="folderHandles">The folders the scene made, by placeholder name (<see cref="GoldenScene.FolderHandles"/>).</param>
-    public static string Normalise(string answer, TestTenant tenant, IReadOnlyDictionary<string, string> folderHandles)
+    /// <param name="handles">
+    /// The folders and assets the scene made, by placeholder name (<see cref="GoldenScene.FolderHandles"/>,
+    /// <see cref="GoldenScene.AssetHandles"/>).
+    /// </param>
+    public static string Normalise(string answer, TestTenant tenant, IReadOnlyDictionary<string, string> handles)
     {
-        // Folder handles first, whole (they hold the company handle): one the scene made by its name, any other
-        // folder of the company is one the request made. The company's name never holds its handle ("Company <id>", "c<id>").
-        var names = folderHandles.ToDictionary(f => f.Value, f => $"{{{{{f.Key}}}}}", StringComparer.Ordinal);
-        var text = Regex.Replace(answer, $@"f\|{Regex.Escape(tenant.CompanyHandle)}\|\d+(?!\d)",
-            m => names.GetValueOrDefault(m.Value, "f|{{company}}|{{newFolderId}}"));
+        // Folder and asset handles first, whole (they hold the company handle): one the scene made by its name, any
+        // other of the company is one the request made. The company's name never holds its handle ("Company <id>", "c<id>").
+        var names = handles.ToDictionary(f => f.Value, f => $"{{{{{f.Key}}}}}", StringComparer.Ordinal);
+        var text = Regex.Replace(answer, $@"([fa])\|{Regex.Escape(tenant.CompanyHandle)}\|\d+(?!\d)",
+            m => names.GetValueOrDefault(m.Value, m.Groups[1].Value == "f" ? "f|{{company}}|{{newFolderId}}" : "a|{{company}}|{{newAssetId}}"));
         if (tenant.CompanyName.Length > 0)
         {
             text = text.Replace(tenant.CompanyName, "{{companyName}}", StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using IpsApi.Assets.Store;
+using IpsApi.IntegrationTests.AssetOperations;
 using IpsApi.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -38,6 +40,13 @@ public enum GoldenState
 
     /// <summary>The folder full/ ({{folderHandle}}) holding one image, full/a.png, put there by an uploadUrlsJob.</summary>
     FolderWithAsset,
+
+    /// <summary>
+    /// Assets in folder golden/ ({{folderHandle}}): one.jpg with metadata color=red ({{asset1}}), two.jpg ({{asset2}}),
+    /// doc.pdf ({{asset3}}), old.jpg in the trash ({{asset4}}), doc-1.jpg, a page ripped from doc.pdf ({{asset5}}); and
+    /// the empty folder golden/archive/ ({{destFolderHandle}}).
+    /// </summary>
+    Assets,
 }
 
 /// <summary>Builds a <see cref="GoldenState"/> and takes it down again.</summary>
@@ -56,6 +65,14 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
     /// <summary>The handles of the folders this scene made (the names of <see cref="Values"/> that hold one).</summary>
     public IReadOnlyDictionary<string, string> FolderHandles =>
         Values.Where(v => v.Key == "folderHandle" || v.Key.EndsWith("FolderHandle", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
+
+    /// <summary>The handles of the assets this scene made ({{asset1}}, {{asset2}}, ...).</summary>
+    public IReadOnlyDictionary<string, string> AssetHandles =>
+        Values.Where(v => v.Key.StartsWith("asset", StringComparison.Ordinal) && v.Key.Length > 5 && char.IsAsciiDigit(v.Key[5]))
+            .ToDictionary(v => v.Key, v => v.Value);
+
+    /// <summary>The folder and asset handles this scene made, by placeholder name.</summary>
+    public IReadOnlyDictionary<string, string> Handles => FolderHandles.Concat(AssetHandles).ToDictionary(v => v.Key, v => v.Value);
 
     public async Task EnterAsync(GoldenState state)
     {
@@ -97,7 +114,26 @@ public sealed class GoldenScene(ServerFixture server, TestTenant tenant) : IAsyn
                 Values["rootFolderHandle"] = await FolderHandleAsync("");
                 Values["folderHandle"] = await FolderHandleAsync("full");
                 break;
+            case GoldenState.Assets:
+                await AddAssetsAsync();
+                break;
         }
+    }
+
+    /// <summary>The assets of <see cref="GoldenState.Assets"/>, written through the server's store: the same rows every replay.</summary>
+    private async Task AddAssetsAsync()
+    {
+        Values["asset1"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/one.jpg", size: 1000,
+            metadata: new Dictionary<string, string> { ["color"] = "red" }));
+        Values["asset2"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/two.jpg", size: 2000));
+        var pdf = await AssetSteps.AddAsync(server, tenant, "golden/doc.pdf", AssetType.Pdf, size: 3000);
+        Values["asset3"] = AssetSteps.Handle(tenant, pdf);
+        Values["asset5"] = AssetSteps.Handle(tenant, await AssetSteps.AddAsync(server, tenant, "golden/doc-1.jpg", size: 500, ripFrom: pdf.Id));
+        var old = await AssetSteps.AddAsync(server, tenant, "golden/old.jpg", size: 4000);
+        Values["asset4"] = AssetSteps.Handle(tenant, old);
+        await CallAsync($"<deleteAssetParam xmlns=\"{Unversioned}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><assetHandle>{Values["asset4"]}</assetHandle></deleteAssetParam>");
+        Values["folderHandle"] = await FolderHandleAsync("golden");
+        Values["destFolderHandle"] = await CreateFolderAsync("golden/archive");
     }
 
     private async Task<string> CreateFolderAsync(string path) =>

@@ -15,7 +15,7 @@ public sealed record ContractEntry(bool IsElement, string Name, IReadOnlyList<Co
 
 /// <summary>
 /// Reads tests/interop/contract/types.txt, the copy of the team's contract of the job operations, and
-/// companies-folders.txt, the same for the company, user and folder operations: <c>name:type</c> required,
+/// companies-folders.txt and assets.txt, the same for the company, user, folder and asset operations: <c>name:type</c> required,
 /// <c>?</c> optional, <c>*</c> repeated, <c>1..1000</c> bounded, <c>(empty)</c> no fields.
 /// </summary>
 public static partial class TypesContract
@@ -29,8 +29,11 @@ public static partial class TypesContract
 
     public static string CompaniesAndFoldersPath => Path.Combine(RepoPaths.Interop, "contract", "companies-folders.txt");
 
+    public static string AssetsPath => Path.Combine(RepoPaths.Interop, "contract", "assets.txt");
+
     public static IReadOnlyList<ContractEntry> Load() =>
-        File.ReadAllLines(FixturePath).Concat(File.ReadAllLines(CompaniesAndFoldersPath)).Where(l => l.Length > 0).Select(Parse).ToList();
+        File.ReadAllLines(FixturePath).Concat(File.ReadAllLines(CompaniesAndFoldersPath)).Concat(File.ReadAllLines(AssetsPath))
+            .Where(l => l.Length > 0).Select(Parse).ToList();
 
     private static ContractEntry Parse(string line)
     {

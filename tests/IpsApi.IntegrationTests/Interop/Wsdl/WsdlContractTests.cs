@@ -9,7 +9,7 @@ namespace IpsApi.IntegrationTests.Interop.Wsdl;
 /// <summary>
 /// The served WSDL as a client generator reads it: a consistent WSDL 1.1 document (every name it refers to
 /// exists, no name twice), a schema that compiles without a warning, and types whose fields follow
-/// the contract fixture (types.txt and companies-folders.txt) exactly, in order and occurrence.
+/// the contract fixture (types.txt, companies-folders.txt and assets.txt) exactly, in order and occurrence.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class WsdlContractTests(ServerFixture server)
