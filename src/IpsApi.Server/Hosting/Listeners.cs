@@ -9,7 +9,7 @@ namespace IpsApi.Server.Hosting;
 /// The node's two kinds of listening sockets. The main listener serves SOAP, the WSDL, exports and delivery
 /// (/is/*): everything clients and the public reach, including files any company uploaded. The dashboard (/ops)
 /// has listeners of its own, so its session cookie never belongs to the origin that serves those files: a page
-/// published by a company cannot read the dashboard (README, "The dashboard"). /health and /metrics answer on both.
+/// published by a company cannot read the dashboard (docs/OPERATIONS.md, "The dashboard"). /health and /metrics answer on both.
 /// </summary>
 public sealed class Listeners
 {

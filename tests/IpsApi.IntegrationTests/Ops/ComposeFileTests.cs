@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace IpsApi.IntegrationTests.Ops;
 
 /// <summary>
-/// docker-compose.yml as `docker-compose config` reads it: valid, and shaped as the README promises. Where no
+/// docker-compose.yml as `docker-compose config` reads it: valid, and shaped as docs/OPERATIONS.md promises. Where no
 /// compose client is installed the check has nothing to run (`./ipsapi test` installs one).
 /// </summary>
 public sealed class ComposeFileTests

@@ -6,7 +6,7 @@ using IpsApi.IntegrationTests.Reliability;
 namespace IpsApi.IntegrationTests.Ops;
 
 /// <summary>
-/// README's nginx sample against the server it stands in front of: each path the server answers with metrics or
+/// The nginx sample of docs/OPERATIONS.md against the server it stands in front of: each path the server answers with metrics or
 /// health, in any case, falls in the sample's blocking location; delivery and SOAP do not.
 /// </summary>
 [Collection(ServerCollection.Name)]
@@ -15,7 +15,7 @@ public sealed partial class ProxySampleTests(ServerFixture server)
     [Fact]
     public async Task The_readme_nginx_sample_blocks_metrics_and_health_in_any_case_the_server_answers()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "docs", "OPERATIONS.md"));
         var sample = readme[readme.IndexOf("```nginx", StringComparison.Ordinal)..];
         var publicServer = sample[..sample.IndexOf("server_name ops.", StringComparison.Ordinal)];
         var block = BlockingLocation().Match(publicServer);
@@ -37,7 +37,7 @@ public sealed partial class ProxySampleTests(ServerFixture server)
         }
 
         SecurityReview.Held(
-            "README's nginx sample against `/METRICS`, `/Metrics/`, `/HEALTH/READY` and the other cases the server answers",
+            "The nginx sample of docs/OPERATIONS.md against `/METRICS`, `/Metrics/`, `/HEALTH/READY` and the other cases the server answers",
             $"{internalPaths.Length} paths",
             "the sample's `location ~* ^/(metrics\\|health)` blocks them all; SOAP, WSDL, delivery and exports pass");
     }
