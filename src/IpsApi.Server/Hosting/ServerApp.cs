@@ -5,6 +5,7 @@ using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Hosting;
 using IpsApi.Jobs.JobTypes;
+using IpsApi.Jobs.JobTypes.UploadPost;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
@@ -17,6 +18,7 @@ using IpsApi.Server.Operations;
 using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Soap;
+using IpsApi.Server.Upload;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -48,7 +50,9 @@ public static class ServerApp
         }
 
         var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        var problems = options.Validate().ToList();
+        var problems = options.Validate()
+            .Concat((builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions()).Validate())
+            .ToList();
         if (problems.Count > 0)
         {
             throw new InvalidSettingsException(problems);
@@ -102,6 +106,7 @@ public static class ServerApp
         builder.Services.AddSingleton<FolderStore>();
         builder.Services.AddSingleton<FolderRequests>();
         builder.Services.AddSingleton<UserLookup>();
+        builder.Services.AddIpsUploads();
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
@@ -111,6 +116,7 @@ public static class ServerApp
         app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
         app.MapIpsOps();
         app.MapIpsExports();
+        app.MapIpsUploads();
         app.MapIpsDelivery();
         return app;
     }

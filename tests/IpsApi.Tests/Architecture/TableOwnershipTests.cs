@@ -38,6 +38,8 @@ public sealed partial class TableOwnershipTests
         ["image_macros"] = "IpsApi.Jobs/JobTypes/Export/",
         ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
         ["login_failures"] = "IpsApi.Server/Auth/",
+        ["upload_jobs"] = "IpsApi.Jobs/JobTypes/UploadPost/",
+        ["upload_files"] = "IpsApi.Jobs/JobTypes/UploadPost/",
     };
 
     /// <summary>Reads of a table outside its owner that are part of a statement of another owner: (folder or file, table).</summary>
@@ -60,6 +62,9 @@ public sealed partial class TableOwnershipTests
         // further run waits in the queue.
         ("IpsApi.Jobs/Store/JobQueries.cs", "job_queue"),
         ("IpsApi.Jobs/Store/JobStore.cs", "job_queue"),
+        // An upload job's row is stored with its job (found by the id the job's insert drew) and takes POSTs only while
+        // its job exists, has not ended and belongs to the POSTing user, checked under the row's lock.
+        ("IpsApi.Jobs/JobTypes/UploadPost/UploadStore.cs", "jobs"),
     ];
 
     [Fact]
