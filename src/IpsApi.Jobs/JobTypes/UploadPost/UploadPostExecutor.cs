@@ -46,6 +46,7 @@ public sealed class UploadPostExecutor(
         var idleTimeout = TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds);
         var work = files.CreateWorkFolder(run.Job.Company.Storage);
         var ingested = 0;
+        var waitingShown = -1;
         try
         {
             while (true)
@@ -76,6 +77,14 @@ public sealed class UploadPostExecutor(
                 if ((state.Ended || quietFor >= idleTimeout) && await uploads.TryCloseAsync(jobId, idleTimeout, cancellationToken))
                 {
                     break;
+                }
+
+                if (waitingShown != state.Files.Count)
+                {
+                    // getActiveJobs tells a client polling it why the job is still open.
+                    waitingShown = state.Files.Count;
+                    await run.ReportProgressAsync(state.Files.Count == 0 ? 0 : 100,
+                        state.Ended ? $"{state.Files.Count} files in; ending" : $"{state.Files.Count} files in; waiting for the next POST", cancellationToken);
                 }
 
                 using (idleRuns.Waiting())

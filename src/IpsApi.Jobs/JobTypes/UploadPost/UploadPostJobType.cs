@@ -48,7 +48,8 @@ public sealed class UploadPostJobType() : JobTypeDefinition<W.UploadPostJob, Upl
         services.AddSingleton<UploadStore>();
         services.AddSingleton<UploadStaging>();
         services.AddSingleton<UploadSignal>();
-        services.AddHostedService<UploadJanitor>();
+        services.AddSingleton<UploadJanitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<UploadJanitor>());
     }
 
     public override UploadPostSpec Read(WireReader reader, W.UploadPostJob element, string path)
