@@ -13,8 +13,6 @@ namespace IpsApi.Bench.Upload;
 /// </summary>
 public static class UploadBenchmark
 {
-    private const string JobName = "bench upload";
-
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(30);
 
     public static async Task RunAsync(BenchOptions options, CancellationToken cancellationToken)
@@ -27,16 +25,18 @@ public static class UploadBenchmark
             var images = BenchImages.Generate(imagesFolder, options.Images, options.MinBytes, options.MaxBytes, cancellationToken);
             Console.WriteLine($"  {images.Sum(i => i.Bytes) / 1e6:0} MB");
             await using var files = await ImageFileServer.StartAsync(images, cancellationToken);
-            IReadOnlyList<BenchImage> warmUp = [.. images.Take(options.Parallel)];
+            // Enough POSTs that each receiver's code is compiled to its final tier before it is measured.
+            IReadOnlyList<BenchImage> warmUp = [.. images.Take(options.Parallel), .. SmallFiles(scratch, 200)];
 
             var loadBefore = MachineInfo.LoadAverage();
             var bare = await MeasureBareAsync(options, images, warmUp, scratch, sync: false, cancellationToken);
             var bareSync = await MeasureBareAsync(options, images, warmUp, scratch, sync: true, cancellationToken);
-            var (server, job, big) = await MeasureServerAsync(options, images, warmUp, scratch, cancellationToken);
+            var server = await MeasureServerAsync(options, images, warmUp, scratch, cancellationToken);
             var hand = await IngestBenchmark.MeasureHandPipelineAsync(options, images, files, scratch, cancellationToken);
             var loadAfter = MachineInfo.LoadAverage();
 
-            var result = new UploadResult(options, images, server, bare, bareSync, job, hand, big, await HandPipeline.ToolsAsync(cancellationToken),
+            var result = new UploadResult(options, images, server.AcceptOnly, server.AcceptOnlyUnflushed, server.WhileIngesting, bare, bareSync, server.Job, hand, server.Big,
+                await HandPipeline.ToolsAsync(cancellationToken),
                 DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
             Console.WriteLine();
             Console.WriteLine(result.Table());
@@ -57,44 +57,114 @@ public static class UploadBenchmark
         await using var bare = await ChildProcess.StartAsync("bare-upload", [folder, sync ? "sync" : "nosync"], cancellationToken);
         var endpoint = new Uri(bare.Address, "/upload");
         await UploadLoad.RunAsync(endpoint, "bare", "bench", "bench", "warm-up", warmUp, options.Parallel, bare.RssMiB, cancellationToken);
-        var measure = await UploadLoad.RunAsync(endpoint, "bare", "bench", "bench", JobName, images, options.Parallel, bare.RssMiB, cancellationToken);
+        var measure = await UploadLoad.RunAsync(endpoint, "bare", "bench", "bench", "bench", images, options.Parallel, bare.RssMiB, cancellationToken);
         Directory.Delete(folder, recursive: true);
         Console.WriteLine($"  {measure.MegabytesPerSecond:0.0} MB/s, RSS {measure.Rss} MiB");
         return measure;
     }
 
-    private static async Task<(UploadMeasure Posts, JobMeasure Job, (long Bytes, UploadMeasure Posts)? Big)> MeasureServerAsync(
+    /// <summary>
+    /// What the server did: POSTs with its runs held (files flushed to the disk, its default, and not), POSTs while the
+    /// job ingests, the job's time, the big file.
+    /// </summary>
+    private sealed record ServerMeasures(
+        UploadMeasure AcceptOnly, UploadMeasure AcceptOnlyUnflushed, UploadMeasure WhileIngesting, JobMeasure Job, (long Bytes, UploadMeasure Posts)? Big);
+
+    private static async Task<ServerMeasures> MeasureServerAsync(
         BenchOptions options, IReadOnlyList<BenchImage> images, IReadOnlyList<BenchImage> warmUp, string scratch, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"Job server: one upload job of {images.Count} POSTs, {options.Parallel} connections...");
         await using var database = await BenchDatabase.CreateAsync(options.AdminConnectionString, cancellationToken);
         var storage = Directory.CreateDirectory(Path.Combine(scratch, "storage")).FullName;
-        await using var node = await ChildProcess.StartAsync("node", [database.ConnectionString, "bench", storage, "seed"], cancellationToken);
+        var acceptOnlyUnflushed = await MeasureAcceptOnlyAsync(options, images, warmUp, database, storage, flushed: false, cancellationToken);
+        await using var node = await StartNodeAsync(database, storage, "bench", flushed: true, cancellationToken);
         var endpoint = new Uri(node.Address, "/scene7/UploadFile");
+        Task<UploadMeasure> PostAllAsync(string jobName, IReadOnlyList<BenchImage> files, int parallel) =>
+            UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, jobName, files, parallel, node.RssMiB, cancellationToken);
+        var acceptOnly = await AcceptOnlyAsync(node, "accept", options, images, warmUp, database, cancellationToken);
 
-        // An unmeasured job first: a server that has been up a while has its code compiled and libvips loaded.
-        await UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, "bench warm-up", warmUp, options.Parallel, node.RssMiB, cancellationToken);
-        await WaitForRunAsync(database, "bench warm-up", warmUp.Count, cancellationToken);
-
+        Console.WriteLine($"Job server: the same as a job that ingests while its POSTs come in...");
         var started = DateTimeOffset.UtcNow;
-        var posts = await UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, JobName, images, options.Parallel, node.RssMiB, cancellationToken);
-        Console.WriteLine($"  POSTs: {posts.MegabytesPerSecond:0.0} MB/s, RSS {posts.Rss} MiB");
-        var (runStarted, ended) = await WaitForRunAsync(database, JobName, images.Count, cancellationToken);
+        var whileIngesting = await PostAllAsync("bench", images, options.Parallel);
+        Console.WriteLine($"  POSTs: {whileIngesting.MegabytesPerSecond:0.0} MB/s, RSS {whileIngesting.Rss} MiB");
+        var (runStarted, ended) = await WaitForRunAsync(database, "bench", images.Count, cancellationToken);
         var job = new JobMeasure(ended - started, runStarted - started);
         Console.WriteLine($"  job: {job.Elapsed.TotalSeconds:0.0} s until every file was an asset");
 
         if (options.BigFileGib == 0)
         {
-            return (posts, job, null);
+            return new ServerMeasures(acceptOnly, acceptOnlyUnflushed, whileIngesting, job, null);
         }
 
         Console.WriteLine($"Job server: one file of {options.BigFileGib} GiB in one POST...");
         var big = BigFile(scratch, options.BigFileGib);
-        var bigPosts = await UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, "bench big file", [big], 1, node.RssMiB, cancellationToken);
-        await WaitForRunAsync(database, "bench big file", 1, cancellationToken);
+        var bigPosts = await PostAllAsync("big", [big], 1);
+        await WaitForRunAsync(database, "big", 1, cancellationToken);
         File.Delete(big.Path);
         Console.WriteLine($"  {bigPosts.MegabytesPerSecond:0.0} MB/s, RSS {bigPosts.Rss} MiB");
-        return (posts, job, (big.Bytes, bigPosts));
+        return new ServerMeasures(acceptOnly, acceptOnlyUnflushed, whileIngesting, job, (big.Bytes, bigPosts));
+    }
+
+    /// <summary>The endpoint alone on a node of its own that does not flush POSTed files to the disk.</summary>
+    private static async Task<UploadMeasure> MeasureAcceptOnlyAsync(
+        BenchOptions options, IReadOnlyList<BenchImage> images, IReadOnlyList<BenchImage> warmUp, BenchDatabase database, string storage, bool flushed,
+        CancellationToken cancellationToken)
+    {
+        await using var node = await StartNodeAsync(database, storage, "bench-unflushed", flushed, cancellationToken);
+        return await AcceptOnlyAsync(node, "accept-unflushed", options, images, warmUp, database, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an unmeasured job (a server that has been up a while has its code compiled and libvips loaded), the POSTs
+    /// of one job with the node claiming no run meanwhile, so the job's ingest does not share the processors; then
+    /// the runs go on and the job is ingested.
+    /// </summary>
+    private static async Task<UploadMeasure> AcceptOnlyAsync(
+        ChildProcess node, string jobName, BenchOptions options, IReadOnlyList<BenchImage> images, IReadOnlyList<BenchImage> warmUp,
+        BenchDatabase database, CancellationToken cancellationToken)
+    {
+        var endpoint = new Uri(node.Address, "/scene7/UploadFile");
+        using var control = new HttpClient { BaseAddress = node.Address };
+        await UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, $"{jobName} warm-up", warmUp, options.Parallel, node.RssMiB, cancellationToken);
+        await WaitForRunAsync(database, $"{jobName} warm-up", warmUp.Count, cancellationToken);
+
+        Console.WriteLine($"Job server: {images.Count} POSTs of one upload job, {options.Parallel} connections, runs held ({jobName})...");
+        (await control.PostAsync("/bench/standby", null, cancellationToken)).EnsureSuccessStatusCode();
+        var measure = await UploadLoad.RunAsync(endpoint, BenchNode.Company, BenchNode.Email, BenchNode.Password, jobName, images, options.Parallel, node.RssMiB, cancellationToken);
+        (await control.PostAsync("/bench/start", null, cancellationToken)).EnsureSuccessStatusCode();
+        Console.WriteLine($"  {measure.MegabytesPerSecond:0.0} MB/s, RSS {measure.Rss} MiB");
+        await WaitForRunAsync(database, jobName, images.Count, cancellationToken);
+        return measure;
+    }
+
+    /// <summary>A node of the job server (seeding the database if it is the first), flushing POSTed files or not.</summary>
+    private static async Task<ChildProcess> StartNodeAsync(BenchDatabase database, string storage, string name, bool flushed, CancellationToken cancellationToken)
+    {
+        // The child takes the setting from its environment, as a user would set it.
+        Environment.SetEnvironmentVariable("IPSAPI_UPLOADS__SYNCTODISK", flushed ? null : "false");
+        try
+        {
+            var seeded = await database.ScalarAsync<bool>("select to_regclass('companies') is not null", cancellationToken);
+            return await ChildProcess.StartAsync("node", seeded ? [database.ConnectionString, name, storage] : [database.ConnectionString, name, storage, "seed"], cancellationToken);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("IPSAPI_UPLOADS__SYNCTODISK", null);
+        }
+    }
+
+    /// <summary>Small files of random bytes, for warming up.</summary>
+    private static IEnumerable<BenchImage> SmallFiles(string scratch, int count)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, "small")).FullName;
+        var random = new Random(11);
+        for (var i = 0; i < count; i++)
+        {
+            var bytes = new byte[4096];
+            random.NextBytes(bytes);
+            var path = Path.Combine(folder, $"small-{i:D3}.bin");
+            File.WriteAllBytes(path, bytes);
+            yield return new BenchImage(Path.GetFileName(path), path, bytes.Length, 0, 0);
+        }
     }
 
     /// <summary>A file of <paramref name="gib"/> GiB: one random MiB over and over (its content does not matter, only its size).</summary>

@@ -25,6 +25,7 @@ public static class UploadLoad
 {
     private const string Ips = "http://www.scene7.com/IpsApi/xsd/2014-04-03";
 
+    /// <param name="jobName">The job's name; its files go to a folder of that name.</param>
     public static async Task<UploadMeasure> RunAsync(
         Uri endpoint, string company, string email, string password, string jobName, IReadOnlyList<BenchImage> images, int parallel,
         Func<double> rss, CancellationToken cancellationToken)
@@ -48,11 +49,11 @@ public static class UploadLoad
 
         var clock = Stopwatch.StartNew();
         var open = $"<uploadPostParam xmlns=\"{Ips}\"><companyHandle>{SecurityElement.Escape(company)}</companyHandle>"
-            + $"<jobName>{SecurityElement.Escape(jobName)}</jobName><destFolder>bench</destFolder><uploadParams><overwrite>true</overwrite>"
+            + $"<jobName>{SecurityElement.Escape(jobName)}</jobName><destFolder>{SecurityElement.Escape(jobName)}</destFolder><uploadParams><overwrite>true</overwrite>"
             + "<readyForPublish>true</readyForPublish><createMask>false</createMask><emailSetting>None</emailSetting></uploadParams></uploadPostParam>";
         var handle = await PostAsync(http, endpoint, auth, open, images[0], cancellationToken);
         string Add(bool end) => $"<uploadPostParam xmlns=\"{Ips}\"><companyHandle>{SecurityElement.Escape(company)}</companyHandle>"
-            + $"<jobHandle>{SecurityElement.Escape(handle)}</jobHandle><destFolder>bench</destFolder>{(end ? "<endJob>true</endJob>" : "")}</uploadPostParam>";
+            + $"<jobHandle>{SecurityElement.Escape(handle)}</jobHandle><destFolder>{SecurityElement.Escape(jobName)}</destFolder>{(end ? "<endJob>true</endJob>" : "")}</uploadPostParam>";
         await Parallel.ForEachAsync(images.Skip(1), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
             async (image, token) => await PostAsync(http, endpoint, auth, Add(end: false), image, token));
         await PostAsync(http, endpoint, auth, Add(end: true), null, cancellationToken);

@@ -47,33 +47,36 @@ public sealed class UploadFileEndpoint(
         {
             // Half the idle timeout, at most a minute: a POST still streaming keeps its job open.
             var heartbeat = TimeSpan.FromSeconds(Math.Clamp(limits.IdleTimeoutSeconds / 2.0, 0.5, 60));
+            // The checks start as soon as both documents are in, before the first file part, and run while it streams
+            // in: a refused POST is stopped at once, an accepted one does not wait for them.
+            Task<UploadTarget>? checks = null;
             await UploadFormReader.ReadAsync(context.Request, form, incoming, limits,
-                async (read, token) =>
+                (read, token) =>
                 {
-                    if (target is null && read.Params is not null && (read.Auth is not null || context.Request.Headers.Authorization.Count > 0))
+                    if (checks is null && read.Params is not null && (read.Auth is not null || context.Request.Headers.Authorization.Count > 0))
                     {
-                        target = await handler.PrepareAsync(read, context.Request, token);
+                        read.Checks = checks = handler.PrepareAsync(read, context.Request, token);
                     }
                 },
-                token => handler.StillReceivingAsync(target, token), heartbeat, aborted);
-            target ??= await handler.PrepareAsync(form, context.Request, aborted);
+                token => handler.StillReceivingAsync(checks is { IsCompletedSuccessfully: true } ? checks.Result : null, token), heartbeat, aborted);
+            target = await (checks ?? handler.PrepareAsync(form, context.Request, aborted));
             jobHandle = await handler.AcceptAsync(target, form, incoming);
             await WriteAsync(context, StatusCodes.Status200OK, Answer(jobHandle, target.Params.Namespace));
         }
         catch (IpsFaultException e)
         {
             fault = e;
-            staging.Discard(incoming);
+            UploadStaging.Discard(incoming);
             await WriteAsync(context, FaultStatus(target, form), Fault(e));
         }
         catch (Exception) when (aborted.IsCancellationRequested)
         {
             // The client went away: nothing of its POST is kept, and there is no one to answer.
-            staging.Discard(incoming);
+            UploadStaging.Discard(incoming);
         }
         catch (Exception e)
         {
-            staging.Discard(incoming);
+            UploadStaging.Discard(incoming);
             var errorId = ErrorId.New();
             logger.LogError(e, "UploadFile POST failed, error id {ErrorId}", errorId);
             fault = IpsFaultException.ServerError($"Internal server error (error id {errorId})");

@@ -247,8 +247,8 @@ public sealed class UploadFileTests(ServerFixture server)
         // A job whose run failed long ago, leaving a file it had not ingested; and a file a dead node staged without its row.
         var jobId = await server.ScalarAsync<long>("select id from jobs where name = 'abandoned' and company_id = (select id from companies where handle = @c)",
             ("c", tenant.CompanyHandle));
-        var pending = Staged("pending.png");
-        var orphan = Staged("orphan.png");
+        var pending = Staged();
+        var orphan = Staged();
         await server.ExecuteAsync("insert into upload_files (job_id, staged_key, folder, name, client_name, size) values (@job, @key, '', 'pending.png', 'pending.png', 3)",
             ("job", jobId), ("key", pending));
         await server.ExecuteAsync("update jobs set released_at = now() - interval '2 hours' where id = @job", ("job", jobId));
@@ -266,9 +266,9 @@ public sealed class UploadFileTests(ServerFixture server)
     private static readonly XNamespace Ips = Envelopes.Ips;
 
     /// <summary>A staged file written two hours ago, as a node that died then would have left it.</summary>
-    private string Staged(string name)
+    private string Staged()
     {
-        var key = $"{UploadStaging.Root}/staged/{Guid.NewGuid():N}/{name}";
+        var key = $"{UploadStaging.Root}/staged/{Guid.NewGuid():N}-000000";
         var path = Path.Combine(server.StorageRoot, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, [1, 2, 3]);

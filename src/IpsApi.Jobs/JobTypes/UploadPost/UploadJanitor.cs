@@ -5,9 +5,9 @@ namespace IpsApi.Jobs.JobTypes.UploadPost;
 
 /// <summary>
 /// Every so often, on every node: closes upload jobs no run will finish (deleted before their run began, or whose run
-/// failed) and deletes their waiting files, deletes staged files no row names (a node died between putting a POST's
-/// files in place and committing their rows) and the parts of POSTs whose node died while receiving them. What it
-/// deletes is older than <see cref="Grace"/>, so it never takes a file a live POST or run is still working on.
+/// failed) and deletes their waiting files, and deletes staged files no row names (the parts of a POST whose node
+/// died while receiving it, or between writing its files and committing their rows). What it deletes is older than
+/// <see cref="Grace"/>, so it never takes a file a live POST or run is still working on.
 /// </summary>
 public sealed class UploadJanitor(UploadStore uploads, UploadStaging staging, ILogger<UploadJanitor> logger) : BackgroundService
 {
@@ -42,7 +42,7 @@ public sealed class UploadJanitor(UploadStore uploads, UploadStaging staging, IL
         }
     }
 
-    /// <summary>One sweep; answers how many jobs were closed and how many files and folders deleted.</summary>
+    /// <summary>One sweep; answers how many jobs were closed and how many files deleted.</summary>
     public async Task<(int Jobs, int Files)> SweepAsync(CancellationToken cancellationToken)
     {
         var jobs = 0;
@@ -69,10 +69,9 @@ public sealed class UploadJanitor(UploadStore uploads, UploadStaging staging, IL
             }
         }
 
-        removed += staging.SweepFolders(Grace);
         if (jobs + removed > 0)
         {
-            logger.LogWarning("Upload leftovers swept: {Jobs} abandoned upload job(s) closed, {Removed} file(s) and folder(s) deleted", jobs, removed);
+            logger.LogWarning("Upload leftovers swept: {Jobs} abandoned upload job(s) closed, {Removed} file(s) deleted", jobs, removed);
         }
 
         return (jobs, removed);

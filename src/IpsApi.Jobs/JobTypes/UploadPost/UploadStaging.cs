@@ -5,63 +5,49 @@ using Microsoft.Extensions.Options;
 namespace IpsApi.Jobs.JobTypes.UploadPost;
 
 /// <summary>
-/// Where POSTed files wait, under the storage root (which every node shares): a POST's parts are written into a
-/// folder of their own under <c>.uploads/incoming/</c> as they arrive; once the POST is accepted the folder is renamed
-/// into <c>.uploads/staged/</c> (one rename, on the same file system) before the rows naming its files commit, and a
-/// file stays there until its ingest is over, so a run that takes the job over on another node still finds it.
-/// The ingest gets a second name of the file (a hard link) in its work folder, since it moves what it is given into
-/// the store and a run cut short there must not take the only copy with it.
+/// Where POSTed files wait, under the storage root (which every node shares): a POST's parts are written into
+/// <c>.uploads/staged/</c> as they arrive, each under a fresh name, and flushed to the disk with the folder before the
+/// rows naming them commit; a file stays there until its ingest is over, so a run that takes the job over on another
+/// node still finds it. One flat folder, so that one flush of it covers a POST's files (and the flushes of POSTs going
+/// in at the same time are one for the file system). The ingest gets a second name of the file (a hard link) in its
+/// work folder, since it moves what it is given into the store and a run cut short there must not take the only copy.
 /// </summary>
 public sealed class UploadStaging(IFileStore files, IOptions<UploadOptions> options)
 {
     /// <summary>The folder of all of it, below the storage root; its dot keeps it apart from company folders.</summary>
     public const string Root = ".uploads";
 
-    private const string Incoming = Root + "/incoming";
     private const string Staged = Root + "/staged";
 
-    /// <summary>A fresh folder for the parts of one POST.</summary>
+    /// <summary>The parts of a new POST: files named after a fresh id of the POST.</summary>
     public IncomingFiles BeginRequest()
     {
-        var batch = Guid.NewGuid().ToString("N");
-        var folder = files.LocalPath($"{Incoming}/{batch}");
+        var folder = files.LocalPath(Staged);
         Directory.CreateDirectory(folder);
-        return new IncomingFiles(batch, folder);
+        return new IncomingFiles(Guid.NewGuid().ToString("N"), folder);
     }
 
     /// <summary>
-    /// Moves a POST's files to where they wait for their ingest and answers their storage keys, in the order of
-    /// <see cref="IncomingFiles.Count"/>. With <see cref="UploadOptions.SyncToDisk"/> the files and both folders are on
-    /// the disk when this returns.
+    /// The storage keys of a POST's files, in the order of <see cref="IncomingFiles.Count"/>, once they are where they
+    /// wait for their ingest: with <see cref="UploadOptions.SyncToDisk"/>, their names are on the disk (the files' own
+    /// bytes were flushed as each was written).
     /// </summary>
     public IReadOnlyList<string> Stage(IncomingFiles incoming)
     {
-        var sync = options.Value.SyncToDisk;
-        if (sync)
+        if (options.Value.SyncToDisk && incoming.Count > 0)
         {
             NativeFiles.SyncFolder(incoming.Folder);
         }
 
-        var staged = files.LocalPath($"{Staged}/{incoming.Batch}");
-        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        Directory.Move(incoming.Folder, staged);
-        if (sync)
-        {
-            NativeFiles.SyncFolder(Path.GetDirectoryName(staged)!);
-        }
-
-        return [.. Enumerable.Range(0, incoming.Count).Select(n => $"{Staged}/{incoming.Batch}/{IncomingFiles.NameOf(n)}")];
+        return [.. incoming.Names.Select(name => $"{Staged}/{name}")];
     }
 
-    /// <summary>Removes a POST's parts that will not be kept (the POST was refused), staged or not.</summary>
-    public void Discard(IncomingFiles incoming)
+    /// <summary>Removes a POST's parts that will not be kept (the POST was refused).</summary>
+    public static void Discard(IncomingFiles incoming)
     {
-        foreach (var folder in new[] { incoming.Folder, files.LocalPath($"{Staged}/{incoming.Batch}") })
+        foreach (var name in incoming.Names)
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            File.Delete(Path.Combine(incoming.Folder, name));
         }
     }
 
@@ -85,26 +71,13 @@ public sealed class UploadStaging(IFileStore files, IOptions<UploadOptions> opti
         return true;
     }
 
-    /// <summary>Deletes a staged file whose ingest is over, and its POST's folder once that is empty.</summary>
-    public void Delete(string stagedKey)
-    {
-        var path = files.LocalPath(stagedKey);
-        File.Delete(path);
-        var folder = Path.GetDirectoryName(path)!;
-        try
-        {
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                Directory.Delete(folder);
-            }
-        }
-        catch (IOException)
-        {
-            // Another file of the POST went in meanwhile, or another run removed the folder: either way nothing to do.
-        }
-    }
+    /// <summary>Deletes a staged file whose ingest is over.</summary>
+    public void Delete(string stagedKey) => files.Delete(stagedKey);
 
-    /// <summary>Staged files not touched for <paramref name="age"/>, by storage key (a sweep checks them against the rows).</summary>
+    /// <summary>
+    /// Staged files of POSTs none of whose files was written in the last <paramref name="age"/>, by storage key (the
+    /// sweep deletes those no row names: a POST still streaming in always has a file written just now).
+    /// </summary>
     public IReadOnlyList<string> StagedOlderThan(TimeSpan age)
     {
         var root = files.LocalPath(Staged);
@@ -116,56 +89,37 @@ public sealed class UploadStaging(IFileStore files, IOptions<UploadOptions> opti
         var before = DateTime.UtcNow - age;
         return
         [
-            .. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Where(path => File.GetLastWriteTimeUtc(path) < before)
-                .Select(path => $"{Staged}/{Path.GetRelativePath(root, path).Replace('\\', '/')}"),
+            .. Directory.EnumerateFiles(root)
+                .Select(path => (Path: path, Post: IncomingFiles.PostOf(Path.GetFileName(path)), Written: File.GetLastWriteTimeUtc(path)))
+                .GroupBy(file => file.Post, StringComparer.Ordinal)
+                .Where(post => post.All(file => file.Written < before))
+                .SelectMany(post => post.Select(file => $"{Staged}/{Path.GetFileName(file.Path)}")),
         ];
-    }
-
-    /// <summary>
-    /// Removes the folders of POSTs whose parts have not grown for <paramref name="age"/> (their node died while
-    /// receiving them), and staged folders left empty; answers how many folders went.
-    /// </summary>
-    public int SweepFolders(TimeSpan age)
-    {
-        var before = DateTime.UtcNow - age;
-        var removed = 0;
-        foreach (var (relative, emptyOnly) in new[] { (Incoming, false), (Staged, true) })
-        {
-            var root = files.LocalPath(relative);
-            if (!Directory.Exists(root))
-            {
-                continue;
-            }
-
-            foreach (var folder in Directory.EnumerateDirectories(root))
-            {
-                var entries = Directory.EnumerateFileSystemEntries(folder).ToList();
-                var idle = Directory.GetLastWriteTimeUtc(folder) < before && entries.All(e => File.GetLastWriteTimeUtc(e) < before);
-                if (idle && (entries.Count == 0 || !emptyOnly))
-                {
-                    Directory.Delete(folder, recursive: true);
-                    removed++;
-                }
-            }
-        }
-
-        return removed;
     }
 }
 
-/// <summary>The parts of one POST as they arrive: files 0, 1, 2... of a folder of its own.</summary>
-public sealed class IncomingFiles(string batch, string folder)
+/// <summary>The parts of one POST as they arrive: files &lt;post&gt;-000000, &lt;post&gt;-000001... of the staging folder.</summary>
+public sealed class IncomingFiles(string post, string folder)
 {
-    public string Batch { get; } = batch;
+    private readonly List<string> _names = [];
+
+    public string Post { get; } = post;
 
     public string Folder { get; } = folder;
 
     /// <summary>Files begun so far.</summary>
-    public int Count { get; private set; }
+    public int Count => _names.Count;
+
+    public IReadOnlyList<string> Names => _names;
 
     /// <summary>The path of the next file; the caller writes it.</summary>
-    public string Next() => Path.Combine(Folder, NameOf(Count++));
+    public string Next()
+    {
+        var name = $"{Post}-{_names.Count.ToString("D6", CultureInfo.InvariantCulture)}";
+        _names.Add(name);
+        return Path.Combine(Folder, name);
+    }
 
-    internal static string NameOf(int index) => index.ToString("D6", CultureInfo.InvariantCulture);
+    /// <summary>The POST a staged file came with.</summary>
+    internal static string PostOf(string fileName) => fileName.Split('-')[0];
 }

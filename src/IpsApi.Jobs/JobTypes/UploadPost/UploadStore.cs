@@ -34,9 +34,10 @@ public enum UploadAddOutcome
 
 /// <summary>
 /// The upload_jobs and upload_files tables (migration 050): an upload job's files from the POST that brought them
-/// to their ingest. Every change to a job's files happens under its upload_jobs row's lock, so a POST and the run
-/// deciding that the job is over never pass each other: a file is either added before the job closes (and then
-/// ingested) or refused.
+/// to their ingest. A POST adds its files holding its job's upload_jobs row in share mode (POSTs of one job go in side
+/// by side, and their commits share the database's flushes), and the run decides that the job is over holding it
+/// exclusively: the two never pass each other, so a file is either added before the job closes (and then ingested)
+/// or refused. The idle timeout counts from the latest of the row's last_post_at and its files' arrival.
 /// </summary>
 public sealed class UploadStore(NpgsqlDataSource dataSource)
 {
@@ -52,46 +53,71 @@ public sealed class UploadStore(NpgsqlDataSource dataSource)
         yield return open;
         if (files.Count > 0)
         {
-            yield return InsertFiles(files, JobStore.JustInsertedId);
+            yield return InsertFiles(files, $"upload_jobs u, {FileRows} where u.job_id = {JobStore.JustInsertedId} order by f.n");
         }
     }
 
     /// <summary>Whether a POST of <paramref name="userId"/> may add files to the job now (checked again when it adds them).</summary>
     public async Task<UploadAddOutcome> CheckAsync(long jobId, long userId, CancellationToken cancellationToken)
     {
-        await using var work = await UnitOfWork.OpenAsync(dataSource, cancellationToken);
-        return await CheckAsync(work, jobId, userId, lockRow: false, cancellationToken);
+        await using var check = dataSource.CreateCommand(
+            """
+            select u.closed_at is null and not u.ended and j.released_at is null and j.deleted_at is null, j.submit_user_id
+            from upload_jobs u join jobs j on j.id = u.job_id
+            where u.job_id = @job
+            """);
+        check.Parameters.AddWithValue("job", jobId);
+        await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return UploadAddOutcome.NotAnUploadJob;
+        }
+
+        // Another user first: whether the job is still open is none of their business.
+        return reader.GetInt64(1) != userId ? UploadAddOutcome.OtherUser
+            : !reader.GetBoolean(0) ? UploadAddOutcome.JobEnded
+            : UploadAddOutcome.Added;
     }
 
     /// <summary>
-    /// Adds a later POST's files to an upload job that is still open and was opened by <paramref name="userId"/>,
-    /// and restarts its idle timeout; <paramref name="endJob"/> ends it once these files are in.
+    /// Adds a later POST's files to an upload job that is still open and was opened by <paramref name="userId"/>;
+    /// <paramref name="endJob"/> ends it once these files are in. One round trip, one transaction: the files go in only
+    /// if the job takes them, holding its row meanwhile; otherwise nothing changes and a second look says why.
     /// </summary>
     public async Task<UploadAddOutcome> AddAsync(
         long jobId, long userId, IReadOnlyList<StagedUpload> files, bool endJob, CancellationToken cancellationToken)
     {
-        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-        var outcome = await CheckAsync(work, jobId, userId, lockRow: true, cancellationToken);
-        if (outcome != UploadAddOutcome.Added)
+        // endJob changes the row: that POST holds it exclusively from the start (two of them sharing it first would deadlock).
+        const string open = """
+            u.job_id = @job and j.id = u.job_id and u.closed_at is null and not u.ended
+            and j.released_at is null and j.deleted_at is null and j.submit_user_id = @user
+            """;
+        await using var batch = dataSource.CreateBatch();
+        if (files.Count > 0)
         {
-            return outcome;
+            var insert = InsertFiles(files, $"upload_jobs u, jobs j, {FileRows} where {open} order by f.n for {(endJob ? "update" : "share")} of u");
+            insert.Parameters.AddWithValue("job", jobId);
+            insert.Parameters.AddWithValue("user", userId);
+            batch.BatchCommands.Add(insert);
         }
 
-        var touch = new NpgsqlBatchCommand("update upload_jobs set last_post_at = now(), ended = ended or @ended where job_id = @job");
-        touch.Parameters.AddWithValue("ended", endJob);
-        touch.Parameters.AddWithValue("job", jobId);
-        await using (var batch = files.Count > 0 ? work.Batch(touch, InsertFiles(files, "@job")) : work.Batch(touch))
+        if (endJob || files.Count == 0)
         {
-            if (files.Count > 0)
+            // A POST without files still counts for the idle timeout.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"update upload_jobs u set last_post_at = now(), ended = ended or @ended from jobs j where {open}")
             {
-                batch.BatchCommands[1].Parameters.AddWithValue("job", jobId);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+                Parameters = { new("ended", endJob), new("job", jobId), new("user", userId) },
+            });
         }
 
-        await work.CommitAsync(cancellationToken);
-        return UploadAddOutcome.Added;
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (batch.BatchCommands[0].RecordsAffected > 0)
+        {
+            return UploadAddOutcome.Added;
+        }
+
+        var outcome = await CheckAsync(jobId, userId, cancellationToken);
+        return outcome == UploadAddOutcome.Added ? UploadAddOutcome.JobEnded : outcome;
     }
 
     /// <summary>A POST is still coming in (a large file takes long): the idle timeout counts from now.</summary>
@@ -106,7 +132,7 @@ public sealed class UploadStore(NpgsqlDataSource dataSource)
     public async Task<UploadJobState?> StateAsync(long jobId, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        var job = new NpgsqlBatchCommand("select ended, last_post_at, closed_at is not null from upload_jobs where job_id = @job");
+        var job = new NpgsqlBatchCommand($"select ended, {LastPost}, closed_at is not null from upload_jobs u where job_id = @job");
         job.Parameters.AddWithValue("job", jobId);
         var files = new NpgsqlBatchCommand(
             """
@@ -153,10 +179,10 @@ public sealed class UploadStore(NpgsqlDataSource dataSource)
         await using var close = work.Batch(
             new NpgsqlBatchCommand("select 1 from upload_jobs where job_id = @job for update") { Parameters = { new("job", jobId) } },
             new NpgsqlBatchCommand(
-                """
-                update upload_jobs set closed_at = coalesce(closed_at, now())
+                $"""
+                update upload_jobs u set closed_at = coalesce(closed_at, now())
                 where job_id = @job
-                  and (closed_at is not null or ended or last_post_at <= now() - @idle)
+                  and (closed_at is not null or ended or {LastPost} <= now() - @idle)
                   and not exists (select 1 from upload_files f where f.job_id = @job and f.done_at is null)
                 """)
             {
@@ -245,40 +271,22 @@ public sealed class UploadStore(NpgsqlDataSource dataSource)
         return known;
     }
 
-    private static async Task<UploadAddOutcome> CheckAsync(
-        UnitOfWork work, long jobId, long userId, bool lockRow, CancellationToken cancellationToken)
-    {
-        await using var check = work.Command(
-            $"""
-            select u.closed_at is null and not u.ended and j.released_at is null and j.deleted_at is null, j.submit_user_id
-            from upload_jobs u join jobs j on j.id = u.job_id
-            where u.job_id = @job
-            {(lockRow ? "for update of u" : "")}
-            """);
-        check.Parameters.AddWithValue("job", jobId);
-        await using var reader = await check.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return UploadAddOutcome.NotAnUploadJob;
-        }
+    /// <summary>When the job's last POST came: the row's own time (its opening, or a POST without files) or its latest file's.</summary>
+    private const string LastPost =
+        "greatest(u.last_post_at, (select max(f.received_at) from upload_files f where f.job_id = u.job_id))";
 
-        // Another user first: whether the job is still open is none of their business.
-        return reader.GetInt64(1) != userId ? UploadAddOutcome.OtherUser
-            : !reader.GetBoolean(0) ? UploadAddOutcome.JobEnded
-            : UploadAddOutcome.Added;
-    }
+    /// <summary>The POST's files as rows (staged_key, folder, name, client_name, size, n), in the order they came.</summary>
+    private const string FileRows =
+        "unnest(@keys::text[], @folders::text[], @names::text[], @clients::text[], @sizes::bigint[]) with ordinality as f(staged_key, folder, name, client_name, size, n)";
 
-    private static NpgsqlBatchCommand InsertFiles(IReadOnlyList<StagedUpload> files, string jobId)
+    /// <param name="from">What the rows are selected from: the job as u, the files as <see cref="FileRows"/> f, and the conditions.</param>
+    private static NpgsqlBatchCommand InsertFiles(IReadOnlyList<StagedUpload> files, string from)
     {
         var insert = new NpgsqlBatchCommand(
             $"""
             insert into upload_files (job_id, staged_key, folder, name, client_name, size)
             select u.job_id, f.staged_key, f.folder, f.name, f.client_name, f.size
-            from upload_jobs u,
-                 unnest(@keys::text[], @folders::text[], @names::text[], @clients::text[], @sizes::bigint[]) with ordinality
-                     as f(staged_key, folder, name, client_name, size, n)
-            where u.job_id = {jobId}
-            order by f.n
+            from {from}
             """);
         insert.Parameters.AddWithValue("keys", files.Select(f => f.StagedKey).ToArray());
         insert.Parameters.AddWithValue("folders", files.Select(f => f.Folder).ToArray());
