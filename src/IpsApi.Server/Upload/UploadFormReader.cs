@@ -207,11 +207,7 @@ public static class UploadFormReader
             }
         }
 
-        if (limits.SyncToDisk)
-        {
-            output.Flush(flushToDisk: true);
-        }
-
+        // Flushed to the disk, when it is, with the POST's other files and their folder (UploadStaging.StageAsync).
         return size;
     }
 

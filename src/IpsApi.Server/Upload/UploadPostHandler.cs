@@ -93,7 +93,7 @@ public sealed class UploadPostHandler(
     public async Task<string> AcceptAsync(UploadTarget target, UploadForm form, IncomingFiles incoming)
     {
         var destinations = Destinations(target, form);
-        var keys = staging.Stage(incoming);
+        var keys = await staging.StageAsync(incoming);
         var files = destinations.Select((d, i) => new StagedUpload(keys[i], d.Folder, d.Name, d.ClientName, form.Files[i].Size)).ToList();
         var call = target.Call;
 

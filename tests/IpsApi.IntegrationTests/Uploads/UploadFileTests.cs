@@ -62,8 +62,9 @@ public sealed class UploadFileTests(ServerFixture server)
             FilePart("one.png", TestMedia.SolidImage(300, 200, ".png")));
         var active = await Eventually.WaitAsync(() => ActiveJobsAsync(tenant), jobs => jobs.Any(j => (string?)j.Element(Ips + "state") == "Running"),
             "the upload job to be running");
+        // As the IPS reference's example sends it: the company's root path in front and an empty folder name.
         var second = await PostAsync(server.BaseAddress, AuthDocument(tenant), Add(tenant.CompanyHandle, first.JobHandle, "<endJob>true</endJob>"),
-            FilePart("two.png", TestMedia.SolidImage(310, 200, ".png")));
+            FilePart($"{tenant.CompanyName}/spring//two.png", TestMedia.SolidImage(310, 200, ".png")));
 
         var job = Assert.Single(active);
         Assert.Equal(("UploadPost", "two posts"), ((string?)job.Element(Ips + "type"), (string?)job.Element(Ips + "name")));
@@ -72,6 +73,8 @@ public sealed class UploadFileTests(ServerFixture server)
         var run = await server.WaitForRunAsync(tenant, "two posts", r => r.EndedAt is not null);
         Assert.Equal(("Done", 2, 2), (run.State, run.FileSuccess, run.TotalFiles));
         Assert.Empty(await ActiveJobsAsync(tenant));
+        Assert.NotNull(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "one.png"));
+        Assert.NotNull(await AssetRow.LoadAsync(server, tenant.CompanyHandle, "spring/two.png"));
         var mail = await Eventually.WaitAsync(() => Task.FromResult(server.Smtp.Messages().Where(m => m.Subject == "IPS job \"two posts\" succeeded").ToList()),
             found => found.Count > 0, "the job's completion email");
         Assert.Contains(tenant.Email, Assert.Single(mail).To.ToString(), StringComparison.Ordinal);
@@ -226,8 +229,7 @@ public sealed class UploadFileTests(ServerFixture server)
         var opened = await PostAsync(server.BaseAddress, AuthDocument(tenant), Open(tenant.CompanyHandle, "steered"), FilePart("first.png", TestMedia.SolidImage(64, 64, ".png")));
         await server.WaitForRunAsync(tenant, "steered", r => r.FileSuccess == 1);
 
-        var steered = await server.PostAsync(Envelopes.Soap11(tenant,
-            $"<{operation}Param xmlns=\"{Envelopes.Ips}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><jobHandle>{opened.JobHandle}</jobHandle></{operation}Param>"));
+        var steered = await SteerAsync(tenant, operation, opened.JobHandle);
         var run = await server.WaitForRunAsync(tenant, "steered", r => r.EndedAt is not null);
         var late = await PostAsync(server.BaseAddress, AuthDocument(tenant), Add(tenant.CompanyHandle, opened.JobHandle), FilePart("late.png", TestMedia.SolidImage(64, 64, ".png")));
 
@@ -236,6 +238,29 @@ public sealed class UploadFileTests(ServerFixture server)
         Assert.Equal(("ipsApiFault", 30001), (late.FaultElement, late.FaultCode));
         Assert.Equal(1, await AssetRow.CountAsync(server, tenant.CompanyHandle));
         Assert.Empty(await ActiveJobsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task A_paused_upload_job_takes_posts_and_ingests_them_when_resumed()
+    {
+        var tenant = await server.NewTenantAsync();
+        var opened = await PostAsync(server.BaseAddress, AuthDocument(tenant), Open(tenant.CompanyHandle, "paused"), FilePart("one.png", TestMedia.SolidImage(64, 64, ".png")));
+        await server.WaitForRunAsync(tenant, "paused", r => r.FileSuccess == 1);
+
+        var paused = await SteerAsync(tenant, "pauseJob", opened.JobHandle);
+        await server.WaitForRunAsync(tenant, "paused", r => r.State == "Paused");
+        var whilePaused = await PostAsync(server.BaseAddress, AuthDocument(tenant), Add(tenant.CompanyHandle, opened.JobHandle), FilePart("two.png", TestMedia.SolidImage(64, 64, ".png")));
+        var stillOne = await AssetRow.CountAsync(server, tenant.CompanyHandle);
+        var resumed = await SteerAsync(tenant, "resumeJob", opened.JobHandle);
+        var ended = await PostAsync(server.BaseAddress, AuthDocument(tenant), Add(tenant.CompanyHandle, opened.JobHandle, "<endJob>true</endJob>"));
+        var done = await server.WaitForRunAsync(tenant, "paused", r => r.State == "Done");
+
+        Assert.False(paused.IsFault || resumed.IsFault, paused.Text + resumed.Text);
+        Assert.Equal(opened.JobHandle, whilePaused.JobHandle);
+        Assert.Equal(opened.JobHandle, ended.JobHandle);
+        Assert.Equal(1, stillOne);
+        Assert.Equal(1, done.FileSuccess); // the run after the resume ingested the file that came meanwhile
+        Assert.Equal(2, await AssetRow.CountAsync(server, tenant.CompanyHandle));
     }
 
     [Fact]
@@ -275,6 +300,9 @@ public sealed class UploadFileTests(ServerFixture server)
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-2));
         return key;
     }
+
+    private Task<SoapResponse> SteerAsync(TestTenant tenant, string operation, string jobHandle) => server.PostAsync(Envelopes.Soap11(tenant,
+        $"<{operation}Param xmlns=\"{Envelopes.Ips}\"><companyHandle>{tenant.CompanyHandle}</companyHandle><jobHandle>{jobHandle}</jobHandle></{operation}Param>"));
 
     private async Task<IReadOnlyList<XElement>> ActiveJobsAsync(TestTenant tenant)
     {

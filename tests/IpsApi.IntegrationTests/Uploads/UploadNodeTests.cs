@@ -68,6 +68,34 @@ public sealed class UploadNodeTests
         Directory.Delete(storage, recursive: true);
     }
 
+    [Fact]
+    public async Task An_upload_job_waiting_for_its_next_post_holds_no_run_slot()
+    {
+        await using var database = await TestDatabase.CreateAsync("upload_slot");
+        var storage = Directory.CreateTempSubdirectory("ipsapi-upload-slot-").FullName;
+        await using var node = await ServerProcess.StartAsync(database.ConnectionString, "upload-slot", storage,
+            environment: new Dictionary<string, string> { ["IPSAPI_SCHEDULER__MAXCONCURRENTRUNS"] = "1" });
+        var tenant = database.Tenant;
+
+        var opened = await PostAsync(node.BaseAddress, AuthDocument(tenant), Open(tenant.CompanyHandle, "open upload"));
+        await Eventually.WaitAsync(
+            () => database.ScalarAsync<long>("select count(*) from job_runs r join jobs j on j.id = r.job_id where j.name = 'open upload' and r.state = 'Running'"),
+            running => running == 1, "the upload job to run");
+        var submitted = await node.CallAsync(tenant, "submitJob",
+            $"<companyHandle>{tenant.CompanyHandle}</companyHandle><jobName>meanwhile</jobName><createVideoSitemapJob/>");
+
+        // The node's only slot is not taken by the upload job that waits: the other job runs and ends meanwhile.
+        await Eventually.WaitAsync(
+            () => database.ScalarAsync<long>("select count(*) from job_runs r join jobs j on j.id = r.job_id where j.name = 'meanwhile' and r.state = 'Done'"),
+            done => done == 1, "the other job to run while the upload job waits", describe: () => Task.FromResult(node.Output));
+        Assert.Equal("77|meanwhile|", (string)submitted.Elements().Single());
+        Assert.Equal(1L, await database.ScalarAsync<long>(
+            "select count(*) from job_runs r join jobs j on j.id = r.job_id where j.name = 'open upload' and r.ended_at is null"));
+        var ended = await PostAsync(node.BaseAddress, AuthDocument(tenant), Add(tenant.CompanyHandle, opened.JobHandle, "<endJob>true</endJob>"));
+        Assert.Equal(opened.JobHandle, ended.JobHandle);
+        Directory.Delete(storage, recursive: true);
+    }
+
     private static async Task<List<string>> NamesAsync(TestDatabase database)
     {
         await using var command = database.Db.CreateCommand("select name from assets order by name");

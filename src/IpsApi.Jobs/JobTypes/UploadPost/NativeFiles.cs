@@ -5,7 +5,8 @@ namespace IpsApi.Jobs.JobTypes.UploadPost;
 /// <summary>
 /// The two file system calls .NET does not offer: a hard link (a second name for a file, so the ingest can move one
 /// name into the store while the other stays where it was) and flushing a folder's entries to the disk (so a file
-/// renamed into it is still there after a power cut). On other systems than Linux and macOS both fall back.
+/// made in it is still there after a power cut), which goes with flushing a file by its path. On other systems than
+/// Linux and macOS both fall back.
 /// </summary>
 internal static class NativeFiles
 {
@@ -15,25 +16,34 @@ internal static class NativeFiles
     public static bool TryHardLink(string existing, string link) =>
         (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Link(PathBytes(existing), PathBytes(link)) == 0;
 
-    /// <summary>Flushes the folder's entries to the disk (nothing where that cannot be done).</summary>
-    public static void SyncFolder(string folder)
+    /// <summary>
+    /// Flushes a file's bytes, or a folder's entries, to the disk. Where the C library is not at hand a file is flushed
+    /// through .NET and a folder not at all.
+    /// </summary>
+    public static void Sync(string path)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
+            if (File.Exists(path))
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                file.Flush(flushToDisk: true);
+            }
+
             return;
         }
 
-        var descriptor = Open(PathBytes(folder), OpenReadOnly);
+        var descriptor = Open(PathBytes(path), OpenReadOnly);
         if (descriptor < 0)
         {
-            throw new IOException($"The folder {Path.GetFileName(folder)} could not be opened to flush it (error {Marshal.GetLastPInvokeError()}).");
+            throw new IOException($"{Path.GetFileName(path)} could not be opened to flush it (error {Marshal.GetLastPInvokeError()}).");
         }
 
         try
         {
             if (Fsync(descriptor) != 0)
             {
-                throw new IOException($"The folder {Path.GetFileName(folder)} could not be flushed to the disk (error {Marshal.GetLastPInvokeError()}).");
+                throw new IOException($"{Path.GetFileName(path)} could not be flushed to the disk (error {Marshal.GetLastPInvokeError()}).");
             }
         }
         finally

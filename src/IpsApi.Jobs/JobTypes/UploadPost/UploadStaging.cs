@@ -7,7 +7,7 @@ namespace IpsApi.Jobs.JobTypes.UploadPost;
 /// <summary>
 /// Where POSTed files wait, under the storage root (which every node shares): a POST's parts are written into
 /// <c>.uploads/staged/</c> as they arrive, each under a fresh name, and flushed to the disk with the folder before the
-/// rows naming them commit; a file stays there until its ingest is over, so a run that takes the job over on another
+/// rows naming them commit (<see cref="StageAsync"/>); a file stays there until its ingest is over, so a run that takes the job over on another
 /// node still finds it. One flat folder, so that one flush of it covers a POST's files (and the flushes of POSTs going
 /// in at the same time are one for the file system). The ingest gets a second name of the file (a hard link) in its
 /// work folder, since it moves what it is given into the store and a run cut short there must not take the only copy.
@@ -29,14 +29,15 @@ public sealed class UploadStaging(IFileStore files, IOptions<UploadOptions> opti
 
     /// <summary>
     /// The storage keys of a POST's files, in the order of <see cref="IncomingFiles.Count"/>, once they are where they
-    /// wait for their ingest: with <see cref="UploadOptions.SyncToDisk"/>, their names are on the disk (the files' own
-    /// bytes were flushed as each was written).
+    /// wait for their ingest: with <see cref="UploadOptions.SyncToDisk"/>, their bytes and their names are on the disk.
     /// </summary>
-    public IReadOnlyList<string> Stage(IncomingFiles incoming)
+    public async Task<IReadOnlyList<string>> StageAsync(IncomingFiles incoming)
     {
         if (options.Value.SyncToDisk && incoming.Count > 0)
         {
-            NativeFiles.SyncFolder(incoming.Folder);
+            // The files and the folder flushed at the same time: the file system commits them together, once.
+            await Task.WhenAll(incoming.Names.Select(name => Path.Combine(incoming.Folder, name)).Append(incoming.Folder)
+                .Select(path => Task.Run(() => NativeFiles.Sync(path))));
         }
 
         return [.. incoming.Names.Select(name => $"{Staged}/{name}")];
