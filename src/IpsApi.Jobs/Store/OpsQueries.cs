@@ -80,10 +80,17 @@ public sealed class OpsQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>How many runs each node has open, by node name.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> OpenRunsByNodeAsync(CancellationToken cancellationToken)
+    /// <summary>Open runs per node, of the viewer's companies (null: every company).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> OpenRunsByNodeAsync(IReadOnlyList<long>? companies, CancellationToken cancellationToken)
     {
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var command = dataSource.CreateCommand("select server_name, count(*) from job_runs where ended_at is null group by server_name");
+        await using var command = dataSource.CreateCommand(
+            """
+            select server_name, count(*) from job_runs
+            where ended_at is null and (@companies::bigint[] is null or company_id = any(@companies))
+            group by server_name
+            """);
+        command.Parameters.Add(Companies(companies));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
