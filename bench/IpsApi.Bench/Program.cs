@@ -4,15 +4,18 @@ using IpsApi.Bench.Ingest;
 using IpsApi.Bench.Jobs;
 using IpsApi.Bench.Optimize;
 using IpsApi.Bench.Search;
+using IpsApi.Bench.Upload;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
-// "node" and "bare" are not benchmarks: they are the roles of the child processes 'bench jobs' starts.
+// "node", "bare" and "bare-upload" are not benchmarks: they are the roles of the child processes the benchmarks start.
 switch (args.FirstOrDefault())
 {
     case "node":
         return await BenchNode.RunAsync(args.Skip(1).ToArray());
     case "bare":
         return await BareSubmitEndpoint.RunAsync(args.Skip(1).ToArray());
+    case "bare-upload":
+        return await BareUploadEndpoint.RunAsync(args.Skip(1).ToArray());
     case null or "-h" or "--help" or "help":
         Console.WriteLine(BenchOptions.Usage);
         Console.WriteLine();
@@ -52,6 +55,7 @@ try
         {
             "delivery" => token => DeliveryBenchmark.RunAsync(options, token),
             "optimize" => token => OptimizeBenchmark.RunAsync(options, token),
+            "upload" => token => UploadBenchmark.RunAsync(options, token),
             _ => token => IngestBenchmark.RunAsync(options, token),
         };
     }

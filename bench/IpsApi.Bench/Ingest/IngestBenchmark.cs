@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IpsApi.Assets.Processing;
 
 namespace IpsApi.Bench.Ingest;
 
@@ -29,11 +30,12 @@ public static class IngestBenchmark
             // Other work on the machine skews every figure: the record says how busy it was around the measurements.
             var loadBefore = LoadAverage();
             var curl = await MeasureCurlAsync(options, images, files, scratch, cancellationToken);
+            var hand = await MeasureHandPipelineAsync(options, images, files, scratch, cancellationToken);
             var job = await MeasureJobAsync(options, images, files, scratch, cancellationToken);
             var loadAfter = LoadAverage();
 
             var result = new IngestResult(
-                options, images, job, curl, await CurlBaseline.VersionAsync(cancellationToken), DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
+                options, images, job, curl, hand, await HandPipeline.ToolsAsync(cancellationToken), DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
             Console.WriteLine();
             Console.WriteLine(result.Table());
             await ResultsFile.RecordAsync(options.ResultsPath, "ingest", result.Markdown(), cancellationToken);
@@ -63,6 +65,19 @@ public static class IngestBenchmark
         }
 
         Directory.Delete(target, recursive: true);
+        Console.WriteLine($"  {elapsed.TotalSeconds:0.0} s");
+        return elapsed;
+    }
+
+    /// <summary>The same work by hand: curl and the vips command line on each file, as many at a time as the job.</summary>
+    public static async Task<TimeSpan> MeasureHandPipelineAsync(
+        BenchOptions options, IReadOnlyList<BenchImage> images, ImageFileServer files, string scratch, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Baseline: curl and vips tiffsave by hand, {options.Parallel} at a time...");
+        var folder = Path.Combine(scratch, "hand");
+        var processing = new ProcessingOptions();
+        var elapsed = await HandPipeline.RunAsync([.. images.Select(files.UrlOf)], folder, options.Parallel, processing.TileSize, processing.JpegQuality, cancellationToken);
+        Directory.Delete(folder, recursive: true);
         Console.WriteLine($"  {elapsed.TotalSeconds:0.0} s");
         return elapsed;
     }

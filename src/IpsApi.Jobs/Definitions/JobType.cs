@@ -26,4 +26,10 @@ public enum JobType
     ReprocessAssets,
     RipPdfs,
     AutomatedSetGeneration,
+
+    /// <summary>
+    /// <c>uploadPostJob</c>: the job the UploadFile endpoint opens for files POSTed to it (no element of
+    /// <c>submitJobParam</c>; named after its element, as the job types after the documented list are).
+    /// </summary>
+    UploadPost,
 }

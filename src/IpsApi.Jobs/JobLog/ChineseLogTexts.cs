@@ -36,6 +36,7 @@ internal static class ChineseLogTexts
         [LogKeys.NotUploaded] = "未上傳：{0}",
         [LogKeys.NotUnpacked] = "未解壓縮：{0}",
         [LogKeys.NotDownloaded] = "未從 {0} 下載：{1}",
+        [LogKeys.UploadedFileMissing] = "上傳的檔案已不存在：在匯入前已從儲存區移除",
         [LogKeys.OptionNotSupported] = "不支援的選項，已忽略：{0}",
         [LogKeys.PdfPagesRgbNotCmyk] = "pdfOptions colorspace Cmyk：PNG 無法儲存 CMYK，因此頁面影像為 RGB",
         [LogKeys.ServerDirectoryMissing] = "公司的伺服器資料夾中沒有伺服器目錄「{0}」",

@@ -39,6 +39,7 @@ internal static class EnglishLogTexts
         [LogKeys.NotUploaded] = "Not uploaded: {0}",
         [LogKeys.NotUnpacked] = "Not unpacked: {0}",
         [LogKeys.NotDownloaded] = "Not downloaded from {0}: {1}",
+        [LogKeys.UploadedFileMissing] = "The posted file is gone: it was removed from the storage root before it was ingested",
         [LogKeys.OptionNotSupported] = "Option not supported, ignored: {0}",
         [LogKeys.PdfPagesRgbNotCmyk] = "pdfOptions colorspace Cmyk: the page images are RGB, since PNG cannot hold CMYK",
         [LogKeys.ServerDirectoryMissing] = "The server directory '{0}' does not exist in the company's server folder",

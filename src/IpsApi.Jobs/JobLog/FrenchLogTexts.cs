@@ -37,6 +37,7 @@ internal static class FrenchLogTexts
         [LogKeys.NotUploaded] = "Non chargé\u00A0: {0}",
         [LogKeys.NotUnpacked] = "Non décompressé\u00A0: {0}",
         [LogKeys.NotDownloaded] = "Non téléchargé depuis {0}\u00A0: {1}",
+        [LogKeys.UploadedFileMissing] = "Le fichier envoyé a disparu\u00A0: il a été retiré du stockage avant d'être importé",
         [LogKeys.OptionNotSupported] = "Option non prise en charge, ignorée\u00A0: {0}",
         [LogKeys.PdfPagesRgbNotCmyk] = "pdfOptions colorspace Cmyk\u00A0: les images des pages sont en RVB, car le PNG ne peut pas contenir de CMJN",
         [LogKeys.ServerDirectoryMissing] = "Le répertoire serveur «\u00A0{0}\u00A0» n’existe pas dans le dossier serveur de la société",

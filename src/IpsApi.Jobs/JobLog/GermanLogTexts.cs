@@ -35,6 +35,7 @@ internal static class GermanLogTexts
         [LogKeys.NotUploaded] = "Nicht hochgeladen: {0}",
         [LogKeys.NotUnpacked] = "Nicht entpackt: {0}",
         [LogKeys.NotDownloaded] = "Nicht von {0} heruntergeladen: {1}",
+        [LogKeys.UploadedFileMissing] = "Die hochgeladene Datei fehlt: Sie wurde vor der Übernahme aus dem Speicherverzeichnis entfernt",
         [LogKeys.OptionNotSupported] = "Option nicht unterstützt, ignoriert: {0}",
         [LogKeys.PdfPagesRgbNotCmyk] = "pdfOptions colorspace Cmyk: Die Seitenbilder sind RGB, da PNG kein CMYK aufnehmen kann",
         [LogKeys.ServerDirectoryMissing] = "Das Serververzeichnis '{0}' existiert nicht im Serverordner des Unternehmens",

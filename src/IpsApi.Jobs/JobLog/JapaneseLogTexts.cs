@@ -36,6 +36,7 @@ internal static class JapaneseLogTexts
         [LogKeys.NotUploaded] = "アップロードできませんでした: {0}",
         [LogKeys.NotUnpacked] = "展開できませんでした: {0}",
         [LogKeys.NotDownloaded] = "{0} からダウンロードできませんでした: {1}",
+        [LogKeys.UploadedFileMissing] = "アップロードされたファイルがありません: 取り込み前にストレージから削除されました",
         [LogKeys.OptionNotSupported] = "サポートされていないオプションのため無視しました: {0}",
         [LogKeys.PdfPagesRgbNotCmyk] = "pdfOptions colorspace Cmyk: PNG は CMYK を保持できないため、ページ画像は RGB です",
         [LogKeys.ServerDirectoryMissing] = "サーバーディレクトリ '{0}' は会社のサーバーフォルダーにありません",

@@ -92,6 +92,9 @@ public static class LogKeys
     /// <summary>{0} source URL, {1} reason (one of the download.* keys, or the outbound policy's words).</summary>
     public const string NotDownloaded = "upload.not_downloaded";
 
+    /// <summary>UploadError of a POSTed file that is no longer where its POST left it.</summary>
+    public const string UploadedFileMissing = "upload.posted_file_missing";
+
     /// <summary>{0} the option (one of the option.* keys).</summary>
     public const string OptionNotSupported = "upload.option_not_supported";
 

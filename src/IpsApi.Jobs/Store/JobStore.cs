@@ -7,6 +7,12 @@ using NpgsqlTypes;
 namespace IpsApi.Jobs.Store;
 
 /// <summary>A validated job, with who sent it and who hears about it, ready to be stored.</summary>
+/// <param name="StoredWith">
+/// Rows that belong to the job and commit with it (an upload job's files): statements run right after the job's
+/// insert, which find the job's id as the current value of the jobs sequence and store nothing unless a job row has
+/// that id (an insert that found the name taken stored none, and is tried again under the next free name, with
+/// fresh statements from this function).
+/// </param>
 public sealed record JobSubmission(
     JobDefinition Definition,
     long CompanyId,
@@ -15,7 +21,8 @@ public sealed record JobSubmission(
     string Locale,
     string? ClientApp,
     string? ClientVersion,
-    string? InitiatingJobName = null);
+    string? InitiatingJobName = null,
+    Func<IEnumerable<NpgsqlBatchCommand>>? StoredWith = null);
 
 public sealed record SubmittedJob(long Id, JobHandle Handle);
 
@@ -64,6 +71,9 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         parameters.Add(Text("initiating", submission.InitiatingJobName));
         return command;
     }
+
+    /// <summary>The id of the job the insert before this statement stored, for <see cref="JobSubmission.StoredWith"/>.</summary>
+    public const string JustInsertedId = "currval(pg_get_serial_sequence('jobs', 'id'))";
 
     /// <summary>
     /// The first <c>baseName_N</c> no job of the company in use has, N from 2 on. Called in a transaction: it holds a

@@ -6,6 +6,7 @@ using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Hosting;
 using IpsApi.Jobs.JobTypes;
 using IpsApi.Jobs.JobTypes.Export;
+using IpsApi.Jobs.JobTypes.UploadPost;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
@@ -20,6 +21,7 @@ using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Soap;
 using IpsApi.Server.Soap.Wsdl;
+using IpsApi.Server.Upload;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -51,7 +53,9 @@ public static class ServerApp
         }
 
         var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        var problems = options.Validate().ToList();
+        var problems = options.Validate()
+            .Concat((builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions()).Validate())
+            .ToList();
         if (problems.Count > 0)
         {
             throw new InvalidSettingsException(problems);
@@ -110,6 +114,7 @@ public static class ServerApp
         builder.Services.AddSingleton<FolderRequests>();
         builder.Services.AddIpsAssetOperations();
         builder.Services.AddSingleton<UserLookup>();
+        builder.Services.AddIpsUploads();
         builder.Services.AddSharedKeyRing(builder.Configuration);
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
@@ -128,6 +133,7 @@ public static class ServerApp
         app.MapIpsWsdl();
         app.MapIpsOps();
         app.MapIpsExports();
+        app.MapIpsUploads();
         app.MapIpsDelivery();
         return app;
     }

@@ -220,7 +220,7 @@ public static class EnvelopeReader
             $"Invalid request XML: unknown operation element {localName}" + (IsIpsTypesNamespace(ns) ? "" : $" in namespace '{ns}'"));
     }
 
-    private static AuthHeaderValues ToAuthValues(Dictionary<string, string> fields)
+    internal static AuthHeaderValues ToAuthValues(Dictionary<string, string> fields)
     {
         string? Get(string name) => fields.TryGetValue(name, out var value) ? value : null;
 

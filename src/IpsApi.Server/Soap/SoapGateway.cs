@@ -361,11 +361,14 @@ public sealed class SoapGateway(
     private static IpsFaultException TooLarge(long maxBytes) =>
         IpsFaultException.InvalidRequestXml($"Invalid request: the body is larger than the limit of {maxBytes} bytes");
 
-    private string LocaleOf(SoapRequest request, HttpRequest httpRequest)
+    private string LocaleOf(SoapRequest request, HttpRequest httpRequest) => LocaleOf(request.Auth, httpRequest, _defaultLocale);
+
+    /// <summary>The locale of a call: authHeader's, else the first of Accept-Language, else the server's default.</summary>
+    internal static string LocaleOf(AuthHeaderValues auth, HttpRequest httpRequest, string defaultLocale)
     {
-        if (!string.IsNullOrWhiteSpace(request.Auth.Locale))
+        if (!string.IsNullOrWhiteSpace(auth.Locale))
         {
-            return request.Auth.Locale.Trim();
+            return auth.Locale.Trim();
         }
 
         var accepted = httpRequest.GetTypedHeaders().AcceptLanguage
@@ -373,7 +376,7 @@ public sealed class SoapGateway(
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value!)
             .FirstOrDefault();
-        return accepted ?? _defaultLocale;
+        return accepted ?? defaultLocale;
     }
 
     private static int FaultStatus(SoapRequest? request) =>

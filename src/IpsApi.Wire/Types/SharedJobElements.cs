@@ -14,7 +14,7 @@ public partial interface IJobElements
 }
 
 /// <summary>
-/// The asset-processing elements of <see cref="UploadDirectoryJob"/>, <see cref="UploadUrlsJob"/>,
+/// The asset-processing elements of <see cref="UploadDirectoryJob"/>, <see cref="UploadUrlsJob"/>, <see cref="UploadPostJob"/>,
 /// <see cref="ReprocessAssetsJob"/> and <see cref="RipPdfsJob"/>. A type without one of them implements it
 /// explicitly as always absent (see <see cref="AbsentElement"/>).
 /// </summary>

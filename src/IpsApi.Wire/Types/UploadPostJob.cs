@@ -1,4 +1,5 @@
-// The upload options of an upload by HTTP POST, which an ActiveJob may carry.
+// The upload options of an upload by HTTP POST (the uploadParams of an UploadFile POST), which an ActiveJob
+// carries for a running upload job.
 
 using System.Xml.Serialization;
 
@@ -6,7 +7,7 @@ namespace IpsApi.Wire;
 
 /// <summary>Upload options of an upload by HTTP POST.</summary>
 [XmlType("UploadPostJob", Namespace = IpsNamespaces.Types)]
-public class UploadPostJob
+public class UploadPostJob : IIngestOptionElements
 {
     [XmlElement("overwrite", Order = 1)]
     public bool? Overwrite { get; set; }

@@ -79,6 +79,9 @@ public sealed class ServerFixture : IAsyncLifetime
             // Every test signs in from 127.0.0.1, wrong passwords included: the per-address backoff would slow the
             // whole suite. It is tested on nodes of its own (AuthenticationReliabilityTests).
             ["IpsApi:Auth:MaxFailedSignInsPerAddress"] = "1000",
+            // Small enough that the UploadFile limits are tried with small files (UploadFileTests).
+            ["IpsApi:Uploads:MaxFileBytes"] = (2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["IpsApi:Uploads:MaxRequestBytes"] = (3 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             Logging = logging => logging.WriteTo.Sink(Logs),
             Services = services =>

@@ -39,6 +39,8 @@ public sealed partial class TableOwnershipTests
         ["image_macros"] = "IpsApi.Jobs/JobTypes/Export/",
         ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
         ["login_failures"] = "IpsApi.Server/Auth/",
+        ["upload_jobs"] = "IpsApi.Jobs/JobTypes/UploadPost/",
+        ["upload_files"] = "IpsApi.Jobs/JobTypes/UploadPost/",
         ["sign_in_failures"] = "IpsApi.Server/Auth/",
         ["data_protection_keys"] = "IpsApi.Server/Hosting/SharedKeyRing.cs",
         ["ops_sessions"] = "IpsApi.Server/Ops/Dashboard/OpsSessions.cs",
@@ -64,6 +66,9 @@ public sealed partial class TableOwnershipTests
         // further run waits in the queue.
         ("IpsApi.Jobs/Store/JobQueries.cs", "job_queue"),
         ("IpsApi.Jobs/Store/JobStore.cs", "job_queue"),
+        // An upload job's row is stored with its job (found by the id the job's insert drew) and takes POSTs only while
+        // its job exists, has not ended and belongs to the POSTing user, checked under the row's lock.
+        ("IpsApi.Jobs/JobTypes/UploadPost/UploadStore.cs", "jobs"),
         // getJobLogs' userHandle names a user the caller may know: a member of its companies or a submitter there.
         ("IpsApi.Jobs/Store/JobLogQueries.cs", "company_members"),
         // A deleted user's row stays, anonymous, while jobs name it; the check and the delete are one statement.

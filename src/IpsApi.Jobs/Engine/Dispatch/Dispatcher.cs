@@ -23,6 +23,7 @@ public sealed class Dispatcher(
     ClusterLiveness cluster,
     JobRunner runner,
     DispatchSignal signal,
+    IdleRuns idle,
     NpgsqlDataSource dataSource,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
@@ -76,7 +77,8 @@ public sealed class Dispatcher(
                         }
                     }
 
-                    var free = options.Value.MaxConcurrentRuns - _running.Count;
+                    // Runs waiting for work from outside hold no slot (see IdleRuns).
+                    var free = options.Value.MaxConcurrentRuns - (_running.Count - idle.Count);
                     if (!_standby && checkedIn && free > 0)
                     {
                         foreach (var claim in await queue.ClaimAsync(Node, free, stopping))

@@ -24,6 +24,7 @@ public static class EngineRegistration
         services.AddSingleton<RunCancellations>();
         services.AddSingleton<DispatchQueue>();
         services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<IdleRuns>();
         services.AddSingleton<ClusterLiveness>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ExecutorRegistry>();

@@ -231,13 +231,21 @@ public sealed class GroupCommitSubmitter : IAsyncDisposable
         return (name, id);
     }
 
-    /// <summary>The job's row and, for a one-shot job, its queue row (due at its execTime, past or future, or now).</summary>
+    /// <summary>
+    /// The job's row, for a one-shot job its queue row (due at its execTime, past or future, or now), and the rows
+    /// stored with it. Only the job's insert returns rows: the reader passes the others by NextResult.
+    /// </summary>
     private static IEnumerable<NpgsqlBatchCommand> Store(JobSubmission submission, string name)
     {
         yield return JobStore.Insert(submission, name);
         if (submission.Definition.Schedule is not JobSchedule.Cron)
         {
             yield return DispatchQueue.EnqueueJustInserted(submission.Definition.Schedule is JobSchedule.RunAt at ? at.At : null);
+        }
+
+        foreach (var command in submission.StoredWith?.Invoke() ?? [])
+        {
+            yield return command;
         }
     }
 }

@@ -57,6 +57,19 @@ public static class IngestWire
     public static TJob WithShared<TJob>(TJob job, IngestOptions processing, PostJobOptions post)
         where TJob : W.IIngestOptionElements, W.IPostJobElements
     {
+        WithIngest(job, processing);
+        job.PostJobOnlyIfFiles = post.PostJobOnlyIfFiles;
+        job.PostHttpUrl = post.PostHttpUrl;
+        job.PostImageServingPublishJob = post.PostImageServingPublishJob is { } isp ? ImageServing.Echo(isp) : null;
+        job.PostImageRenderingPublishJob = post.PostImageRenderingPublishJob is { } irp ? ImageRendering.Echo(irp) : null;
+        job.PostVideoPublishJob = post.PostVideoPublishJob is { } vp ? Video.Echo(vp) : null;
+        return job;
+    }
+
+    /// <summary>Fills in the processing options of a job element that has no follow-up publishes (<c>uploadPostJob</c>).</summary>
+    public static TJob WithIngest<TJob>(TJob job, IngestOptions processing)
+        where TJob : W.IIngestOptionElements
+    {
         job.CreateMask = processing.CreateMask;
         job.PreserveCrop = processing.PreserveCrop;
         job.KnockoutBackgroundOptions = OptionsEcho.KnockoutBackground(processing.KnockoutBackgroundOptions);
@@ -76,12 +89,6 @@ public static class IngestWire
         job.UnsharpMaskOptions = OptionsEcho.UnsharpMask(processing.UnsharpMaskOptions);
         job.UnCompressOptions = OptionsEcho.UnCompress(processing.UnCompressOptions);
         job.ExcludeMasterVideoFromAVS = processing.ExcludeMasterVideoFromAvs;
-
-        job.PostJobOnlyIfFiles = post.PostJobOnlyIfFiles;
-        job.PostHttpUrl = post.PostHttpUrl;
-        job.PostImageServingPublishJob = post.PostImageServingPublishJob is { } isp ? ImageServing.Echo(isp) : null;
-        job.PostImageRenderingPublishJob = post.PostImageRenderingPublishJob is { } irp ? ImageRendering.Echo(irp) : null;
-        job.PostVideoPublishJob = post.PostVideoPublishJob is { } vp ? Video.Echo(vp) : null;
         return job;
     }
 }

@@ -18,7 +18,10 @@ public interface IJobTypeDefinition
     /// <summary>The wire element, "videoPublishJob".</summary>
     string ElementName { get; }
 
-    /// <summary>Where the element comes among the job elements of <c>submitJobParam</c>.</summary>
+    /// <summary>
+    /// Where the element comes among the job elements of <c>submitJobParam</c>; after all of them for a job type
+    /// that is not submitted with submitJob (<c>uploadPostJob</c>, which the UploadFile endpoint opens).
+    /// </summary>
     int Order { get; }
 
     Type SpecType { get; }
@@ -50,12 +53,23 @@ public abstract class JobTypeDefinition<TElement, TSpec> : IJobTypeDefinition
     where TSpec : JobSpec
 {
     protected JobTypeDefinition()
+        : this(submittedWithSubmitJob: true)
+    {
+    }
+
+    /// <param name="submittedWithSubmitJob">
+    /// False for a job type that no submitJobParam element carries: it is never read from a submitJob request
+    /// (<see cref="Get"/> finds it in no carrier but those that echo it).
+    /// </param>
+    protected JobTypeDefinition(bool submittedWithSubmitJob)
     {
         ElementName = JobElementAttribute.NameOf(typeof(TSpec));
-        Order = typeof(W.SubmitJobParam).GetProperties()
+        var order = typeof(W.SubmitJobParam).GetProperties()
             .Select(property => property.GetCustomAttribute<XmlElementAttribute>())
-            .FirstOrDefault(element => element?.ElementName == ElementName)?.Order
-            ?? throw new InvalidOperationException($"submitJobParam has no {ElementName} element.");
+            .FirstOrDefault(element => element?.ElementName == ElementName)?.Order;
+        Order = submittedWithSubmitJob
+            ? order ?? throw new InvalidOperationException($"submitJobParam has no {ElementName} element.")
+            : order is null ? int.MaxValue : throw new InvalidOperationException($"submitJobParam has an {ElementName} element.");
     }
 
     public string ElementName { get; }

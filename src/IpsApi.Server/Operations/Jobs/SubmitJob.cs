@@ -58,7 +58,7 @@ public sealed class SubmitJob(CompanyAccess companies, JobReferenceCheck referen
     }
 
     /// <summary>All problems in one reason; the code is the first problem's (missing before invalid).</summary>
-    private static IpsFaultException ValidationFault(IReadOnlyList<ValidationProblem> problems)
+    internal static IpsFaultException ValidationFault(IReadOnlyList<ValidationProblem> problems)
     {
         var ordered = problems.OrderByDescending(p => p.Code == 30002).ToList();
         return new IpsFaultException(FaultKind.IpsApi, ordered[0].Code, string.Join("; ", ordered.Select(p => p.Message)));

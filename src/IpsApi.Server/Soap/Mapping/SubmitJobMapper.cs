@@ -57,7 +57,7 @@ public static partial class SubmitJobMapper
 
     // Job names are shown in logs, emails and the dashboard, and make instance names and handles: one line of
     // printable text of a bounded length.
-    private static void CheckJobName(WireReader reader, string jobName)
+    internal static void CheckJobName(WireReader reader, string jobName)
     {
         if (jobName.Length > MaxJobNameLength)
         {
@@ -76,7 +76,7 @@ public static partial class SubmitJobMapper
     [GeneratedRegex(@"^[a-z]{2}(?:-[A-Z]{2})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LocalePattern();
 
-    private static void CheckLocale(WireReader reader, string? locale)
+    internal static void CheckLocale(WireReader reader, string? locale)
     {
         if (locale is not null && !LocalePattern().IsMatch(locale))
         {
