@@ -6,6 +6,8 @@ using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Hosting;
 using IpsApi.Jobs.JobTypes;
 using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Retention;
+using IpsApi.Jobs.Retention.Hosting;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
@@ -85,6 +87,9 @@ public static class ServerApp
         builder.Services.AddIpsEngine(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
+        // Before the others: the cleaner takes the kinds in the order they are registered, the small ones first.
+        builder.Services.AddSingleton<IRetentionKind, SignInFailureRetention>();
+        builder.Services.AddIpsRetention(builder.Configuration);
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobControl>();
         builder.Services.AddSingleton<JobHandleResolver>();

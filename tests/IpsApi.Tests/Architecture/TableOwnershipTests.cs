@@ -37,7 +37,9 @@ public sealed partial class TableOwnershipTests
         ["set_scripts"] = "IpsApi.Jobs/JobTypes/AutomatedSets/",
         ["image_macros"] = "IpsApi.Jobs/JobTypes/Export/",
         ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
+        ["retention_state"] = "IpsApi.Jobs/Retention/",
         ["login_failures"] = "IpsApi.Server/Auth/",
+        ["sign_in_failures"] = "IpsApi.Server/Auth/",
     };
 
     /// <summary>Reads of a table outside its owner that are part of a statement of another owner: (folder or file, table).</summary>
@@ -60,6 +62,13 @@ public sealed partial class TableOwnershipTests
         // further run waits in the queue.
         ("IpsApi.Jobs/Store/JobQueries.cs", "job_queue"),
         ("IpsApi.Jobs/Store/JobStore.cs", "job_queue"),
+        // A finished job's row goes only when nothing waits in the queue for it; a queue row goes when its job was deleted.
+        ("IpsApi.Jobs/Store/JobRetention.cs", "job_queue"),
+        ("IpsApi.Jobs/Engine/Queue/QueueRetention.cs", "jobs"),
+        // getJobLogs finds a userHandle only among the members of the caller's companies.
+        ("IpsApi.Jobs/Store/JobLogQueries.cs", "company_members"),
+        // A deleted user's row stays (anonymous) while jobs name it.
+        ("IpsApi.Jobs/Accounts/AccountStore.cs", "jobs"),
     ];
 
     [Fact]
