@@ -1,23 +1,29 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Delivery;
+using IpsApi.Bench.Growth;
 using IpsApi.Bench.Ingest;
 using IpsApi.Bench.Jobs;
 using IpsApi.Bench.Optimize;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
-// "node" and "bare" are not benchmarks: they are the roles of the child processes 'bench jobs' starts.
+// "node", "bare" and "growth-node" are not benchmarks: they are the roles of the child processes 'bench jobs' and
+// 'bench growth' start.
 switch (args.FirstOrDefault())
 {
     case "node":
         return await BenchNode.RunAsync(args.Skip(1).ToArray());
     case "bare":
         return await BareSubmitEndpoint.RunAsync(args.Skip(1).ToArray());
+    case "growth-node":
+        return await GrowthNode.RunAsync(args.Skip(1).ToArray());
     case null or "-h" or "--help" or "help":
         Console.WriteLine(BenchOptions.Usage);
         Console.WriteLine();
         Console.WriteLine(JobsOptions.Usage);
+        Console.WriteLine();
+        Console.WriteLine(GrowthOptions.Usage);
         return 0;
-    case "jobs":
+    case "jobs" or "growth":
         break;
     case var name when BenchOptions.Benchmarks.Contains(name):
         break;
@@ -25,6 +31,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine($"bench: unknown benchmark '{args[0]}'");
         Console.Error.WriteLine(BenchOptions.Usage);
         Console.Error.WriteLine(JobsOptions.Usage);
+        Console.Error.WriteLine(GrowthOptions.Usage);
         return 2;
 }
 
@@ -35,6 +42,11 @@ try
     {
         var jobs = JobsOptions.Parse(args.Skip(1).ToArray());
         benchmark = token => JobsBenchmark.RunAsync(jobs, token);
+    }
+    else if (args[0] == "growth")
+    {
+        var growth = GrowthOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => GrowthBenchmark.RunAsync(growth, token);
     }
     else
     {

@@ -24,6 +24,7 @@ public sealed partial class TableOwnershipTests
         ["job_queue"] = "IpsApi.Jobs/Engine/Queue/",
         ["qrtz_scheduler_state"] = "IpsApi.Jobs/Engine/Cluster/",
         ["qrtz_triggers"] = "IpsApi.Jobs/Engine/Cron/",
+        ["qrtz_cron_triggers"] = "IpsApi.Jobs/Engine/Cron/",
         ["outbox"] = "IpsApi.Jobs/Notifications/",
         ["schema_migrations"] = "IpsApi.Jobs/Database/",
         ["assets"] = "IpsApi.Assets/Store/",
