@@ -26,9 +26,11 @@ COPY --from=build /app ./
 # shared storage volume there, and a new volume takes the owner of its mount point).
 RUN mkdir -p /data/storage && chown -R "$APP_UID" /data
 VOLUME /data
+# The dashboard (/ops) has a port of its own: 8080 serves files companies uploaded.
 ENV IPSAPI_URLS=http://0.0.0.0:8080 \
+    IPSAPI_OPS__URLS=http://0.0.0.0:8090 \
     IPSAPI_DATA=/data
-EXPOSE 8080
+EXPOSE 8080 8090
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
   CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 USER $APP_UID

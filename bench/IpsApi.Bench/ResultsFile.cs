@@ -12,7 +12,7 @@ public static class ResultsFile
         """
         # Benchmark results
 
-        Made with `./ipsapi bench <name>` (see README.md, "Benchmarks"). Each section is replaced by the next run of its
+        Made with `./ipsapi bench <name>` (see docs/BENCHMARKS.md). Each section is replaced by the next run of its
         benchmark; compare figures only with a baseline measured in the same run on the same machine.
 
         """;

@@ -18,6 +18,9 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.setDefaultTimeout(timeout);
+// The dashboard runs under a strict Content-Security-Policy: anything it blocks is a defect of the page.
+const violations = [];
+page.on('console', message => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
 try {
   await page.goto(`${OPS_URL}/ops`);
   await page.waitForURL(/\/ops\/login/);
@@ -62,6 +65,10 @@ try {
   }
   step(`log filtered: ${types.length} ReoptimizeSuccess records`);
   await shot('5-log');
+  if (violations.length > 0) {
+    throw new Error(`the page broke its Content-Security-Policy: ${violations.join(' / ')}`);
+  }
+  step('no content security policy violations');
 } catch (e) {
   console.error(`failed: ${e.message}`);
   await shot('failure').catch(() => {});

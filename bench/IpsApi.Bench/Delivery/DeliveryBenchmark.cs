@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using IpsApi.Bench.Ingest;
 using NetVips;
 
@@ -31,7 +33,13 @@ public static class DeliveryBenchmark
 
             await using var files = await ImageFileServer.StartAsync(images, cancellationToken);
             var storage = Directory.CreateDirectory(Path.Combine(scratch, "storage")).FullName;
-            await using var server = await BenchJobServer.StartAsync(options.AdminConnectionString, BenchOptions.DefaultParallel, storage, cancellationToken);
+            await using var server = await BenchJobServer.StartAsync(options.AdminConnectionString, BenchOptions.DefaultParallel, storage, cancellationToken,
+                new Dictionary<string, string?>
+                {
+                    // The per-client request rate would cut the repeated-request pass short; the benchmark measures renders.
+                    // Every other delivery setting is the server's default.
+                    ["IpsApi:Delivery:RatePerSecond"] = "0",
+                });
             Console.WriteLine("Uploading and publishing them...");
             var upload = await server.UploadAsync("bench upload", images.Select(i => (files.UrlOf(i), $"photos/{i.Name}")).ToList(), RunTimeout,
                 cancellationToken);
@@ -43,22 +51,34 @@ public static class DeliveryBenchmark
                 throw new BenchmarkFailedException($"upload ingested {upload.FileSuccess} and publish published {publish.FileSuccess} of {images.Count} images");
             }
 
-            var pyramids = Directory.GetFiles(Path.Combine(storage, BenchJobServer.Company, "publish", "image"), "*.tif");
+            // The image serving catalog's files, wherever the company's storage folder is: <folder>/publish/image/*.tif.
+            var pyramids = Directory.GetFiles(storage, "*.tif", SearchOption.AllDirectories)
+                .Where(f => Path.GetDirectoryName(f)!.EndsWith(Path.Combine("publish", "image"), StringComparison.Ordinal)).ToArray();
             var names = images.Select(i => Path.GetFileNameWithoutExtension(i.Name)).ToList();
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = server.BaseAddress };
+            // Each client from a loopback address of its own, as different machines: the per-client limits see them apart.
+            var clients = Enumerable.Range(0, options.Clients).Select(c => ClientFrom(server.BaseAddress, $"127.0.0.{10 + c}")).ToList();
 
             // Each image once through both paths, not measured: code compiled, files in the page cache, libvips warm.
-            await MeasureDeliveryAsync(http, names, names.Count, 1, cancellationToken);
+            await MeasureDeliveryAsync(clients.Take(names.Count).ToList(), names, 1, Cold, cancellationToken);
             MeasureThumbnails(pyramids, pyramids.Length, 1);
 
             var loadBefore = MachineInfo.LoadAverage();
-            Console.WriteLine($"/is/image: {options.Clients} clients x {options.Requests} renders...");
-            var delivery = await MeasureDeliveryAsync(http, names, options.Clients, options.Requests, cancellationToken);
+            Console.WriteLine($"/is/image: {options.Clients} clients x {options.Requests} renders, each a rendition not made before...");
+            var delivery = await MeasureDeliveryAsync(clients, names, options.Requests, Cold, cancellationToken);
             Console.WriteLine($"libvips thumbnail: {options.Clients} at a time x {options.Requests}...");
             var thumbnails = MeasureThumbnails(pyramids, options.Clients, options.Requests);
+            Console.WriteLine($"/is/image: {options.Clients} clients x {options.Requests} repeated requests (rendition cache)...");
+            await MeasureDeliveryAsync(clients.Take(names.Count).ToList(), names, 1, Repeated, cancellationToken);
+            var repeated = await MeasureDeliveryAsync(clients, names, options.Requests, Repeated, cancellationToken);
+            Console.WriteLine("/is/image: small renders alone, then while one client keeps 12 expensive renders going...");
+            var attack = await MeasureAttackAsync(server.BaseAddress, names, cancellationToken);
             var loadAfter = MachineInfo.LoadAverage();
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
 
-            var result = new DeliveryResult(options, images.Count, delivery, thumbnails, DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
+            var result = new DeliveryResult(options, images.Count, delivery, thumbnails, repeated, attack, DateTimeOffset.UtcNow, $"{loadBefore} before, {loadAfter} after");
             Console.WriteLine();
             Console.WriteLine(result.Table());
             await ResultsFile.RecordAsync(options.ResultsPath, "delivery", result.Markdown(), cancellationToken);
@@ -85,19 +105,27 @@ public static class DeliveryBenchmark
         return new BenchImage(Path.GetFileName(path), path, new FileInfo(path).Length, Width, Height);
     }
 
+    /// <summary>Every request a rendition not asked for before (a background colour of its own, which a JPEG without
+    /// transparency does not show): each one is rendered.</summary>
+    private static string Cold(string name, int client, int i) =>
+        $"/is/image/{BenchJobServer.Company}/{name}?wid={Side}&hei={Side}&fmt=jpg&qlt={Quality}&bgc={client * 4096 + i:x6}";
+
+    /// <summary>The same few renditions again and again: after the first, each one comes from the rendition cache.</summary>
+    private static string Repeated(string name, int client, int i) =>
+        $"/is/image/{BenchJobServer.Company}/{name}?wid={Side}&hei={Side}&fmt=jpg&qlt={Quality}";
+
     private static async Task<Measure> MeasureDeliveryAsync(
-        HttpClient http, List<string> names, int clients, int requests, CancellationToken cancellationToken)
+        List<HttpClient> clients, List<string> names, int requests, Func<string, int, int, string> url, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        await Task.WhenAll(clients.Select((http, client) => Task.Run(async () =>
         {
             for (var i = 0; i < requests; i++)
             {
                 var name = names[(client + i) % names.Count];
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync($"/is/image/{BenchJobServer.Company}/{name}?wid={Side}&hei={Side}&fmt=jpg&qlt={Quality}",
-                    cancellationToken);
+                using var response = await http.GetAsync(url(name, client, i), cancellationToken);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!response.IsSuccessStatusCode || body.Length < 100)
@@ -111,8 +139,87 @@ public static class DeliveryBenchmark
                 }
             }
         }, cancellationToken)));
-        return new Measure(clients * requests, clock.Elapsed, latencies.ToList());
+        return new Measure(clients.Count * requests, clock.Elapsed, latencies.ToList());
     }
+
+    /// <summary>
+    /// The review's attack: one address keeps 12 expensive renders (3000 px wide, rotated, WebP, each a new rendition)
+    /// going while another asks for small 100-pixel renders one after the other; against the same small renders alone.
+    /// </summary>
+    private static async Task<Attack> MeasureAttackAsync(Uri server, List<string> names, CancellationToken cancellationToken)
+    {
+        const int probes = 30;
+        using var probe = ClientFrom(server, "127.0.0.201");
+        async Task<Measure> ProbeAsync(int round)
+        {
+            var latencies = new List<double>();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < probes; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await probe.GetAsync(
+                    $"/is/image/{BenchJobServer.Company}/{names[i % names.Count]}?wid=100&fmt=jpg&qlt={60 + (i % 30)}&bgc={round:x2}{i:x4}", cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new BenchmarkFailedException($"a small render answered {(int)response.StatusCode} during the attack");
+                }
+            }
+
+            return new Measure(probes, clock.Elapsed, latencies);
+        }
+
+        var alone = await ProbeAsync(1);
+        using var attacker = ClientFrom(server, "127.0.0.200");
+        using var stop = new CancellationTokenSource();
+        var outcomes = new ConcurrentDictionary<int, int>();
+        var heavy = new ConcurrentBag<double>();
+        var sequence = 0;
+        var flood = Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
+        {
+            // No new request once the small renders are done; those under way are answered and counted.
+            while (!stop.IsCancellationRequested)
+            {
+                var n = Interlocked.Increment(ref sequence);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await attacker.GetAsync(
+                    $"/is/image/{BenchJobServer.Company}/{names[n % names.Count]}?wid=3000&rotate=30&fmt=webp&qlt={50 + (n % 50)}&bgc={n:x6}", cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                outcomes.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
+                if (response.IsSuccessStatusCode)
+                {
+                    heavy.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        }, CancellationToken.None)).ToList();
+        // Let the flood fill the render slots before the small renders start.
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var underAttack = await ProbeAsync(2);
+        await stop.CancelAsync();
+        await Task.WhenAll(flood);
+        return new Attack(alone, underAttack, outcomes.OrderBy(o => o.Key).ToList(), heavy.ToList());
+    }
+
+    private static HttpClient ClientFrom(Uri server, string source) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
 
     private static Measure MeasureThumbnails(string[] pyramids, int clients, int requests)
     {
@@ -146,6 +253,9 @@ public static class DeliveryBenchmark
         }
     }
 }
+
+/// <summary>The small renders alone and under the attack, what the attacker was answered, and how long its renders took.</summary>
+public sealed record Attack(Measure Alone, Measure UnderAttack, IReadOnlyList<KeyValuePair<int, int>> AttackerStatuses, IReadOnlyList<double> HeavyMs);
 
 /// <summary>How many renders, in how long, and how long each took.</summary>
 public sealed record Measure(int Count, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs)

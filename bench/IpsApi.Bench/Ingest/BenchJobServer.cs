@@ -6,8 +6,6 @@ using System.Xml.Linq;
 using IpsApi.Jobs.Accounts;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -48,7 +46,8 @@ public sealed class BenchJobServer : IAsyncDisposable
     public Uri BaseAddress => new(ServiceAddress.GetLeftPart(UriPartial.Authority));
 
     public static async Task<BenchJobServer> StartAsync(
-        string adminConnectionString, int parallel, string storageRoot, CancellationToken cancellationToken)
+        string adminConnectionString, int parallel, string storageRoot, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = $"ipsapi_bench_{Guid.NewGuid():N}"[..26];
         var server = new BenchJobServer(adminConnectionString, database, storageRoot);
@@ -60,7 +59,7 @@ public sealed class BenchJobServer : IAsyncDisposable
 
         try
         {
-            await server.StartHostAsync(parallel, cancellationToken);
+            await server.StartHostAsync(parallel, settings, cancellationToken);
         }
         catch
         {
@@ -71,7 +70,7 @@ public sealed class BenchJobServer : IAsyncDisposable
         return server;
     }
 
-    private async Task StartHostAsync(int parallel, CancellationToken cancellationToken)
+    private async Task StartHostAsync(int parallel, IReadOnlyDictionary<string, string?>? extra, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _database }.ConnectionString;
         _db = NpgsqlDataSource.Create(connectionString);
@@ -81,13 +80,14 @@ public sealed class BenchJobServer : IAsyncDisposable
             {
                 ["IpsApi:Db"] = connectionString,
                 ["IpsApi:Urls"] = "http://127.0.0.1:0",
+                ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
                 ["IpsApi:Storage:Root"] = _storageRoot,
                 ["IpsApi:Data"] = _storageRoot,
                 ["IpsApi:Scheduler:NodeName"] = "bench",
                 // The images come from the loopback server; everything else is the server's defaults.
                 ["IpsApi:Outbound:AllowLoopback"] = "true",
                 ["IpsApi:Downloads:MaxParallel"] = parallel.ToString(CultureInfo.InvariantCulture),
-            },
+            }.Concat(extra ?? new Dictionary<string, string?>()).ToDictionary(),
             // Warnings and errors only: the table is the output, not a line per file.
             Logging = logger => logger.MinimumLevel.Warning(),
         });
@@ -97,7 +97,7 @@ public sealed class BenchJobServer : IAsyncDisposable
         _ = await accounts.AddUserAsync(new NewUser(Email, Password, UserRole.IpsUser, [Company]), cancellationToken)
             ?? throw new BenchmarkFailedException("the benchmark user could not be created");
         await _app.StartAsync(cancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = _app.Services.GetRequiredService<Listeners>().MainAddress;
         ServiceAddress = new Uri(new Uri(address), "/scene7/services/IpsApiService");
     }
 

@@ -34,6 +34,7 @@ public static class BenchNode
         {
             ["IpsApi:Db"] = db,
             ["IpsApi:Urls"] = "http://127.0.0.1:0",
+            ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
             ["IpsApi:Storage:Root"] = storage,
             ["IpsApi:Data"] = storage,
             ["IpsApi:Scheduler:NodeName"] = name,
@@ -66,7 +67,7 @@ public static class BenchNode
         }
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<Listeners>().MainAddress;
         Console.WriteLine(ReadyLine + address);
         await app.WaitForShutdownAsync();
         return 0;

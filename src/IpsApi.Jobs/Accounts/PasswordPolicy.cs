@@ -1,7 +1,7 @@
 namespace IpsApi.Jobs.Accounts;
 
 /// <summary>
-/// What a new password must be (README, "Companies and users"): at least <see cref="MinLength"/> characters, not one
+/// What a new password must be (docs/OPERATIONS.md, "Companies and users"): at least <see cref="MinLength"/> characters, not one
 /// of the passwords every guesser tries first, not one character over and over, and not the user's own email or
 /// name. Checked where passwords are set (the admin command); passwords already stored keep working.
 /// </summary>

@@ -65,9 +65,21 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         return command;
     }
 
-    /// <summary>The first <c>baseName_N</c> no job of the company in use has, N from 2 on.</summary>
+    /// <summary>
+    /// The first <c>baseName_N</c> no job of the company in use has, N from 2 on. Called in a transaction: it holds a
+    /// lock on the company's base name until that transaction ends, so submits of one name racing on several writers
+    /// take their numbers one after another instead of all trying the same one.
+    /// </summary>
     public static async Task<string> NextFreeNameAsync(UnitOfWork work, long companyId, string baseName, CancellationToken cancellationToken)
     {
+        // A statement of its own: the select below must see what the previous holder committed.
+        await using (var nameLock = work.Command("select pg_advisory_xact_lock(hashtextextended(@company::text || '|' || @base, 0))"))
+        {
+            nameLock.Parameters.AddWithValue("company", companyId);
+            nameLock.Parameters.AddWithValue("base", baseName);
+            await nameLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var select = work.Command(
             """
             select coalesce(max(substring(name from length(@base) + 2)::int), 1)

@@ -86,11 +86,17 @@ public sealed class OpsQueries(NpgsqlDataSource dataSource)
         return buckets;
     }
 
-    /// <summary>How many runs each node has open, by node name.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> OpenRunsByNodeAsync(CancellationToken cancellationToken)
+    /// <summary>Open runs per node, of the viewer's companies (null: every company).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> OpenRunsByNodeAsync(IReadOnlyList<long>? companies, CancellationToken cancellationToken)
     {
         var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var command = dataSource.CreateCommand("select server_name, count(*) from job_runs where ended_at is null group by server_name");
+        await using var command = dataSource.CreateCommand();
+        command.CommandText =
+            $"""
+            select server_name, count(*) from job_runs
+            where ended_at is null and {CompanyCondition.Of(companies, "company_id", command)}
+            group by server_name
+            """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

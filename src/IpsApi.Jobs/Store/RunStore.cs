@@ -121,10 +121,11 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         };
         var insert = new NpgsqlBatchCommand(
             """
-            insert into job_log_details (run_id, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux)
-            values (@run, @type, @message, @key, @args, @name, @assetType, @handle, @aux)
+            insert into job_log_details (run_id, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux, item)
+            values (@run, @type, @message, @key, @args, @name, @assetType, @handle, @aux, @item)
             """);
         insert.Parameters.AddWithValue("run", runId);
+        insert.Parameters.Add(new NpgsqlParameter("item", NpgsqlDbType.Integer) { Value = (object?)entry.Item ?? DBNull.Value });
         insert.Parameters.AddWithValue("type", entry.LogType);
         insert.Parameters.AddWithValue("message", entry.Message.English);
         insert.Parameters.Add(Text("key", entry.Message.Key));
@@ -151,6 +152,65 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             count.Parameters.AddWithValue("run", runId);
             batch.BatchCommands.Add(count);
         }
+    }
+
+    /// <summary>
+    /// For a run that takes over a cut one: copies the cut run's records of the items it finished (every item below
+    /// <paramref name="next"/> and those of <paramref name="doneAfter"/>), in their order, as written now, and adds
+    /// their counts and the transfers those items counted to the run's, in one transaction. The cut run keeps its own
+    /// records. Returns the log types copied.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CarryItemsAsync(
+        long runId, long cutRunId, int next, IReadOnlyCollection<int> doneAfter, int transfersSucceeded, int transfersFailed,
+        CancellationToken cancellationToken)
+    {
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var copied = new List<string>();
+        await using (var copy = work.Command(
+            """
+            insert into job_log_details (run_id, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux, item)
+            select @run, log_type, message, message_key, message_args, asset_name, asset_type, asset_handle, aux, item
+            from job_log_details
+            where run_id = @cut and (item < @next or item = any(@after))
+            order by id
+            returning log_type
+            """))
+        {
+            copy.Parameters.AddWithValue("run", runId);
+            copy.Parameters.AddWithValue("cut", cutRunId);
+            copy.Parameters.AddWithValue("next", next);
+            copy.Parameters.AddWithValue("after", doneAfter.ToArray());
+            await using var reader = await copy.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                copied.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = copied.Select(JobLogTypes.CountOf).ToList();
+        await using (var count = work.Command(
+            """
+            update job_runs set file_success_count = file_success_count + @success, file_error_count = file_error_count + @error,
+                                file_warning_count = file_warning_count + @warning, file_duplicate_count = file_duplicate_count + @duplicate,
+                                file_update_count = file_update_count + @update,
+                                transfer_success_count = transfer_success_count + @transferred,
+                                transfer_error_count = transfer_error_count + @notTransferred
+            where id = @run
+            """))
+        {
+            count.Parameters.AddWithValue("success", counts.Count(c => c == RunCount.FileSuccess));
+            count.Parameters.AddWithValue("error", counts.Count(c => c == RunCount.FileError));
+            count.Parameters.AddWithValue("warning", counts.Count(c => c == RunCount.FileWarning));
+            count.Parameters.AddWithValue("duplicate", counts.Count(c => c == RunCount.FileDuplicate));
+            count.Parameters.AddWithValue("update", counts.Count(c => c == RunCount.FileUpdate));
+            count.Parameters.AddWithValue("transferred", transfersSucceeded);
+            count.Parameters.AddWithValue("notTransferred", transfersFailed);
+            count.Parameters.AddWithValue("run", runId);
+            await count.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return copied;
     }
 
     public async Task SetTotalFilesAsync(long runId, int total, CancellationToken cancellationToken)

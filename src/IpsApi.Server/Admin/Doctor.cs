@@ -39,6 +39,7 @@ public static partial class Doctor
         findings.Add(Libvips());
         findings.Add(await StorageAsync(configuration));
         findings.Add(await SmtpAsync(configuration));
+        findings.Add(KeyRing(configuration));
 
         foreach (var finding in findings)
         {
@@ -193,6 +194,12 @@ public static partial class Doctor
             ? Path.Combine(string.IsNullOrWhiteSpace(data) ? ".data" : data, "storage")
             : configured);
     }
+
+    private static Finding KeyRing(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration[$"{DataProtectionSettings.Section}:Secret"])
+            ? new Finding(Verdict.Warning, "keyring", "the dashboard's cookie keys are stored unencrypted in PostgreSQL (data_protection_keys)",
+                "set IPSAPI_DATAPROTECTION__SECRET to the same long random text on every node")
+            : new Finding(Verdict.Ok, "keyring", "the dashboard's cookie keys are encrypted with IPSAPI_DATAPROTECTION__SECRET");
 
     private static async Task<Finding> SmtpAsync(IConfiguration configuration)
     {

@@ -8,7 +8,8 @@ namespace IpsApi.Server.Delivery;
 /// <summary>
 /// GET /is/content/&lt;company&gt;/&lt;path&gt;: a published file as it is: a video (or one of its encodes and
 /// thumbnails), a server directory file, a render file, the video sitemap. Range requests are answered (video
-/// players seek with them), and so are revalidations. Anything not published is 404.
+/// players seek with them), and so are revalidations. Anything not published is 404. A file a browser would run
+/// (HTML, SVG, ...) goes out as an attachment (<see cref="ContentGuard"/>).
 /// </summary>
 public sealed class ContentDelivery(PublishCatalogs catalogs, IOptions<DeliveryOptions> options)
 {
@@ -44,7 +45,8 @@ public sealed class ContentDelivery(PublishCatalogs catalogs, IOptions<DeliveryO
             var contentType = entry.ContentType
                 ?? (ContentTypes.TryGetContentType(entry.File!, out var known) ? known : "application/octet-stream");
             var etag = Conditional.TagOf(entry.Source);
-            return new CachedFile(Results.File(file, contentType, lastModified: entry.Modified,
+            var download = ContentGuard.IsInert(contentType) ? null : Path.GetFileName(path);
+            return new CachedFile(Results.File(file, contentType, download, lastModified: entry.Modified,
                 entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true), options.Value.CacheSeconds);
         }
 

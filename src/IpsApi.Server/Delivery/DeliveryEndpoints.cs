@@ -8,6 +8,9 @@ public static class DeliveryEndpoints
     public static IServiceCollection AddIpsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddSingleton<RenderQueue>();
+        services.AddSingleton<RenditionCache>();
+        services.AddDeliveryClientLimits(configuration);
         services.AddSingleton<ImageDelivery>();
         services.AddSingleton<ContentDelivery>();
         return services;
@@ -16,14 +19,19 @@ public static class DeliveryEndpoints
     public static WebApplication MapIpsDelivery(this WebApplication app)
     {
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/is/image/{company}/{**name}", methods,
+        var delivery = app.MapGroup("/is").AddEndpointFilter((context, next) =>
+        {
+            ContentGuard.Apply(context.HttpContext.Response);
+            return next(context);
+        });
+        delivery.MapMethods("/image/{company}/{**name}", methods,
             (HttpContext context, string company, string name, ImageDelivery images, CancellationToken cancellationToken) =>
                 images.ServeAsync(context, company, name, cancellationToken));
-        app.MapMethods("/is/content/{company}/{**path}", methods,
+        delivery.MapMethods("/content/{company}/{**path}", methods,
             (HttpContext context, string company, string path, ContentDelivery content, CancellationToken cancellationToken) =>
                 content.ServeAsync(context, company, path, cancellationToken));
         // The search index of a FullWithSearch publish: the names of the images whose names or metadata hold every word.
-        app.MapGet("/is/search/{company}", async (HttpContext context, string company, string? q, PublishCatalogs catalogs, CancellationToken cancellationToken) =>
+        delivery.MapGet("/search/{company}", async (HttpContext context, string company, string? q, PublishCatalogs catalogs, CancellationToken cancellationToken) =>
         {
             var words = (q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (words.Length is 0 or > 10 || words.Any(w => w.Length > 100))

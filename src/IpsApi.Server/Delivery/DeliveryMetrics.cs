@@ -19,6 +19,16 @@ public static class DeliveryMetrics
         Meter.CreateHistogram<double>("ipsapi.delivery.render.duration", "s", "Time spent rendering images from pyramids",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
 
+    private static readonly Counter<long> Renditions =
+        Meter.CreateCounter<long>("ipsapi.delivery.renditions", "{rendition}", "Images /is/image sent, by source: cache or render");
+
+    private static readonly Counter<long> Refusals =
+        Meter.CreateCounter<long>("ipsapi.delivery.refused", "{request}", "/is/image requests refused, by reason: client limit (429), render queue full (503)");
+
+    public static void Rendition(bool fromCache) => Renditions.Add(1, new KeyValuePair<string, object?>("source", fromCache ? "cache" : "render"));
+
+    public static void Refused(string reason) => Refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
     public static void Served(string endpoint, int status, long bytes)
     {
         Requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("status", status));

@@ -14,14 +14,11 @@ namespace IpsApi.Server.Delivery;
 /// pyramid TIFF with the image serving modifiers (wid, hei, fit, scl, fmt, qlt, bgc, crop, rotate); <c>req=set</c>
 /// (xml) lists a set's members, <c>req=imageprops</c> and <c>req=userdata</c> describe an image as text. No
 /// authentication, and nothing that is not published: an unknown company, name or one not yet published is 404.
+/// What a render costs is bounded: renders go through the node's <see cref="RenderQueue"/>, a rendition already made is
+/// answered from the <see cref="RenditionCache"/>, and each client's requests are limited (<see cref="ClientLimits"/>).
 /// </summary>
-public sealed class ImageDelivery(PublishCatalogs catalogs, IOptions<DeliveryOptions> options) : IDisposable
+public sealed class ImageDelivery(PublishCatalogs catalogs, IOptions<DeliveryOptions> options, RenderQueue renders, RenditionCache renditions)
 {
-    private readonly SemaphoreSlim _renders = new(
-        options.Value.MaxConcurrentRenders > 0 ? options.Value.MaxConcurrentRenders : Environment.ProcessorCount * 2);
-
-    public void Dispose() => _renders.Dispose();
-
     public async Task ServeAsync(HttpContext context, string company, string name, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
@@ -78,25 +75,32 @@ public sealed class ImageDelivery(PublishCatalogs catalogs, IOptions<DeliveryOpt
                 return StatusCodes.Status304NotModified;
             }
 
-            byte[] body;
-            await _renders.WaitAsync(cancellationToken);
+            Rendition rendition;
+            bool fromCache;
             try
             {
-                var watch = Stopwatch.StartNew();
-                body = modifiers.RenderPyramid(path);
-                DeliveryMetrics.Rendered(watch.Elapsed);
+                (rendition, fromCache) = await renditions.GetAsync(company, item.Version, $"{company}\n{etag}", () => renders.RunAsync(() =>
+                {
+                    var watch = Stopwatch.StartNew();
+                    var body = modifiers.RenderPyramid(path);
+                    DeliveryMetrics.Rendered(watch.Elapsed);
+                    return new Rendition(body, modifiers.ContentType);
+                }), cancellationToken);
             }
             catch (VipsException) when (attempt == 0 && !File.Exists(path))
             {
                 continue;
             }
-            finally
+            catch (RenderQueueFullException)
             {
-                _renders.Release();
+                DeliveryMetrics.Refused("render queue full");
+                context.Response.Headers.RetryAfter = RenderQueue.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return await TextAsync(context, StatusCodes.Status503ServiceUnavailable, "Every renderer is busy; try again in a moment.");
             }
 
+            DeliveryMetrics.Rendition(fromCache);
             Conditional.SetCaching(context.Response, etag, entry.Modified, settings.CacheSeconds);
-            return await WriteAsync(context, StatusCodes.Status200OK, modifiers.ContentType, body);
+            return await WriteAsync(context, StatusCodes.Status200OK, rendition.ContentType, rendition.Body);
         }
     }
 

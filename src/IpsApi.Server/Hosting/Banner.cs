@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.Server.Hosting;
@@ -9,12 +7,13 @@ public static class Banner
 {
     public static void Print(WebApplication app, TextWriter output)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://127.0.0.1";
+        var listeners = app.Services.GetRequiredService<Listeners>();
+        var address = listeners.MainAddress;
         output.WriteLine();
         output.WriteLine($"IPS job server listening on {address}");
         output.WriteLine($"  SOAP endpoint: {address}/scene7/services/IpsApiService");
         output.WriteLine($"  WSDL:          {address}/scene7/webservice/IpsApi.wsdl");
+        output.WriteLine($"  Dashboard:     {listeners.OpsAddress}/ops");
         if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Demo)
         {
             output.WriteLine($"  Demo company:  {DemoSeed.CompanyHandle} ({DemoSeed.CompanyName})");

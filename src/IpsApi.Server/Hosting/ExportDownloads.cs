@@ -1,7 +1,7 @@
 using IpsApi.Assets.Files;
 using IpsApi.Jobs.JobTypes.Export;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
+using IpsApi.Server.Delivery;
+
 
 namespace IpsApi.Server.Hosting;
 
@@ -14,28 +14,21 @@ public static class ExportDownloads
     public static WebApplication MapIpsExports(this WebApplication app)
     {
         // Links name the address the server really listens on (port 0 is only resolved at start) unless
-        // IpsApi:Exports:PublicBaseUrl says how clients reach it.
-        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() =>
-            Reachable(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
-        app.MapGet("/exports/{token}", async (string token, ExportStore exports, IFileStore files, CancellationToken cancellationToken) =>
+        // IPSAPI_PUBLICURL (or IpsApi:Exports:PublicBaseUrl) says how clients reach it.
+        var listeners = app.Services.GetRequiredService<Listeners>();
+        app.Services.GetRequiredService<PublicAddress>().UseListeningAddress(() => listeners.MainAddress);
+        app.MapGet("/exports/{token}", async (HttpContext context, string token, ExportStore exports, IFileStore files, CancellationToken cancellationToken) =>
         {
             var download = token.Length is > 20 and < 100 ? await exports.FindDownloadAsync(token, cancellationToken) : null;
-            return download is not null && files.Exists(download.StorageKey)
-                ? Results.File(files.LocalPath(download.StorageKey), "application/zip", download.FileName, enableRangeProcessing: true)
-                : Results.NotFound();
+            if (download is null || !files.Exists(download.StorageKey))
+            {
+                return Results.NotFound();
+            }
+
+            // Always a download (the ZIP's name given), never a page: the same guard as delivered content.
+            ContentGuard.Apply(context.Response);
+            return Results.File(files.LocalPath(download.StorageKey), "application/zip", download.FileName, enableRangeProcessing: true);
         });
         return app;
-    }
-
-    /// <summary>A wildcard listening host (0.0.0.0, [::], +, *) is no address to give out: loopback is.</summary>
-    private static string? Reachable(string? listening)
-    {
-        if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal),
-                UriKind.Absolute, out var uri))
-        {
-            return listening;
-        }
-
-        return uri.Host is "0.0.0.0" or "[::]" or "::" ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri.GetLeftPart(UriPartial.Authority) : listening;
     }
 }

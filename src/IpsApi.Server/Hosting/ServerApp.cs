@@ -5,6 +5,7 @@ using IpsApi.Jobs.Database;
 using IpsApi.Jobs.Definitions;
 using IpsApi.Jobs.Engine.Hosting;
 using IpsApi.Jobs.JobTypes;
+using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Retention;
 using IpsApi.Jobs.Retention.Hosting;
@@ -19,6 +20,7 @@ using IpsApi.Server.Operations;
 using IpsApi.Server.Ops.Logging;
 using IpsApi.Server.Ops;
 using IpsApi.Server.Soap;
+using IpsApi.Server.Soap.Wsdl;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -57,9 +59,11 @@ public static class ServerApp
         }
 
         builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? $"http://127.0.0.1:{options.Port}" : options.Urls);
+        var listeners = new Listeners();
+        builder.Services.AddSingleton(listeners);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            listeners.Bind(kestrel, options);
             // The gateway enforces the SOAP limit with a clear fault. Kestrel then reads and discards the rest of an
             // oversized body up to its own cap, so a client still sending reads that fault instead of a reset
             // connection; only bodies beyond the cap are cut off.
@@ -87,6 +91,8 @@ public static class ServerApp
         builder.Services.AddIpsEngine(builder.Configuration, DatabaseConnections.WithTimeouts(options.Db));
         builder.Services.AddIpsNotifications(builder.Configuration);
         builder.Services.AddIpsAssets(builder.Configuration);
+        builder.Services.PostConfigure<ExportOptions>(exports =>
+            exports.PublicBaseUrl = string.IsNullOrWhiteSpace(exports.PublicBaseUrl) ? options.PublicUrl : exports.PublicBaseUrl);
         // Before the others: the cleaner takes the kinds in the order they are registered, the small ones first.
         builder.Services.AddSingleton<IRetentionKind, SignInFailureRetention>();
         builder.Services.AddIpsRetention(builder.Configuration);
@@ -97,7 +103,7 @@ public static class ServerApp
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<Authenticator>();
         builder.Services.AddSingleton<CompanyAccess>();
-        builder.Services.AddSingleton(_ => new WsdlDocument(WsdlDocument.DefaultPath));
+        builder.Services.AddIpsWsdl(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSoapCore();
         builder.Services.AddSingleton<IFaultExceptionTransformer, IpsFaultTransformer>();
@@ -107,13 +113,22 @@ public static class ServerApp
         builder.Services.AddSingleton<FolderStore>();
         builder.Services.AddSingleton<FolderRequests>();
         builder.Services.AddSingleton<UserLookup>();
+        builder.Services.AddSharedKeyRing(builder.Configuration);
         builder.Services.AddIpsOps(builder.Configuration);
         builder.Services.AddIpsDelivery(builder.Configuration);
         extras?.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Built now, so that a WSDL whose version marks are wrong stops the server at start.
+        app.Services.GetRequiredService<WsdlDocument>();
+        // The listener check comes before authentication (which the host would otherwise put first): a dashboard
+        // path on the main listener is not found, whether or not it would ask for a session.
+        app.UseMiddleware<ListenerSeparation>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<SoapGateway>(SoapCoreBranch(app));
-        app.MapGet("/scene7/webservice/IpsApi.wsdl", (HttpContext context, WsdlDocument document) => document.WriteAsync(context));
+        app.MapIpsWsdl();
         app.MapIpsOps();
         app.MapIpsExports();
         app.MapIpsDelivery();
@@ -147,6 +162,7 @@ public static class ServerApp
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await app.Services.GetRequiredService<Migrator>().ApplyAsync(cancellationToken);
+        await SharedKeyRing.EnsureKeyAsync(app.Services, cancellationToken);
         if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Demo)
         {
             await DemoSeed.EnsureAsync(app.Services.GetRequiredService<AccountStore>(), cancellationToken);

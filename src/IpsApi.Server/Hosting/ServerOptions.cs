@@ -1,3 +1,5 @@
+using IpsApi.Server.Delivery;
+
 namespace IpsApi.Server.Hosting;
 
 /// <summary>
@@ -17,6 +19,15 @@ public sealed class ServerOptions
     /// <summary>Kestrel listen addresses (e.g. "http://0.0.0.0:8080"); overrides <see cref="Port"/>.</summary>
     public string? Urls { get; set; }
 
+    /// <summary>
+    /// How clients reach this server (https://ips.example.com behind a proxy): the WSDL's service address and the
+    /// exportJob links. Unset: the WSDL names the host the client used when it is one of <see cref="AllowedHosts"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Host names the WSDL may take from a request (names, *.domain, addresses, CIDR ranges; comma-separated).</summary>
+    public string? AllowedHosts { get; set; }
+
     /// <summary>Folder for data the server keeps on disk (mail pickup, storage root).</summary>
     public string Data { get; set; } = ".data";
 
@@ -33,6 +44,17 @@ public sealed class ServerOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>Where the dashboard listens: never on the main listener, which serves uploaded files (see <see cref="Listeners"/>).</summary>
+    public OpsListenerOptions Ops { get; set; } = new();
+
+    public DataProtectionSettings DataProtection { get; set; } = new();
+
+    /// <summary>Bound here too so that its settings are checked at start with the others.</summary>
+    public DeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary>The main listener's addresses: <see cref="Urls"/>, or <see cref="Port"/> on 127.0.0.1.</summary>
+    public string MainUrls() => string.IsNullOrWhiteSpace(Urls) ? $"http://127.0.0.1:{Port}" : Urls;
+
     public TimeZoneInfo ResolveTimeZone() =>
         string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -47,6 +69,18 @@ public sealed class ServerOptions
         if (Port is < 1 or > 65535)
         {
             yield return $"IPSAPI_PORT must be between 1 and 65535, not {Port}.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(PublicUrl)
+            && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Scheme is not ("http" or "https")
+                || publicUrl.Query.Length > 0 || publicUrl.Fragment.Length > 0))
+        {
+            yield return $"IPSAPI_PUBLICURL '{PublicUrl}' is not an absolute http or https URL without query (e.g. https://ips.example.com).";
+        }
+
+        foreach (var problem in Hosting.AllowedHosts.Problems(AllowedHosts))
+        {
+            yield return problem;
         }
 
         if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
@@ -73,7 +107,56 @@ public sealed class ServerOptions
         {
             yield return "IpsApi:Soap:CallTimeoutSeconds must be between 1 and 3600.";
         }
+
+        if (DataProtection.Secret is { Length: > 0 and < 16 })
+        {
+            yield return "IPSAPI_DATAPROTECTION__SECRET must be at least 16 characters (a long random text, the same on every node).";
+        }
+
+        foreach (var problem in Delivery.Validate().Concat(ListenProblems()))
+        {
+            yield return problem;
+        }
     }
+
+    private IEnumerable<string> ListenProblems()
+    {
+        if (Ops.Port is < 0 or > 65535)
+        {
+            yield return $"IPSAPI_OPS__PORT must be between 0 and 65535, not {Ops.Port}.";
+            yield break;
+        }
+
+        var problems = new List<string>();
+        var main = ListenAddress.ParseList(MainUrls(), why => problems.Add($"IPSAPI_URLS: {why}."));
+        var ops = ListenAddress.ParseList(Ops.ListenUrls(), why => problems.Add($"IPSAPI_OPS__URLS: {why}."));
+        if (problems.Count == 0 && ops.Count == 0)
+        {
+            problems.Add("IPSAPI_OPS__URLS names no address: the dashboard needs a listener of its own.");
+        }
+
+        foreach (var clash in ops.Where(o => main.Any(m => m.Overlaps(o))))
+        {
+            problems.Add($"The dashboard's port {clash.Port} is also a port of IPSAPI_URLS: give it a port of its own (IPSAPI_OPS__PORT or IPSAPI_OPS__URLS), "
+                + "so that uploaded files served on the main port never share the dashboard's origin.");
+        }
+
+        foreach (var problem in problems)
+        {
+            yield return problem;
+        }
+    }
+}
+
+public sealed class OpsListenerOptions
+{
+    /// <summary>The dashboard's port on 127.0.0.1 unless <see cref="Urls"/> is set.</summary>
+    public int Port { get; set; } = 8090;
+
+    /// <summary>The dashboard's listen addresses (e.g. "http://0.0.0.0:8090"); overrides <see cref="Port"/>.</summary>
+    public string? Urls { get; set; }
+
+    public string ListenUrls() => string.IsNullOrWhiteSpace(Urls) ? $"http://127.0.0.1:{Port}" : Urls;
 }
 
 public sealed class SoapOptions

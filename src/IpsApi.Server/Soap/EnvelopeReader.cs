@@ -90,10 +90,7 @@ public static class EnvelopeReader
         SoapVersion? version = null;
         string? section = null;             // "Header" or "Body" while inside one
         string? operation = null, bodyNamespace = null;
-        var inAuthHeader = false;
-        string? authField = null;
-        var authText = new StringBuilder();
-        var auth = new Dictionary<string, string>(StringComparer.Ordinal);
+        var auth = new AuthHeaderReader();
 
         while (reader.Read())
         {
@@ -105,6 +102,7 @@ public static class EnvelopeReader
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
+                    Func<XmlReader, bool>? skipAttribute = null;
                     switch (reader.Depth)
                     {
                         case 0:
@@ -136,31 +134,33 @@ public static class EnvelopeReader
                             bodyNamespace = reader.NamespaceURI;
                             break;
                         case 2 when section == "Header":
-                            // An empty <authHeader/> has no end tag to leave it by.
-                            inAuthHeader = reader.LocalName == "authHeader" && IsIpsTypesNamespace(reader.NamespaceURI) && !reader.IsEmptyElement;
-                            break;
-                        case 3 when inAuthHeader:
-                            authField = reader.LocalName;
-                            authText.Clear();
+                            if (auth.Enter(reader))
+                            {
+                                skipAttribute = AuthHeaderReader.IsMapType;
+                            }
+
                             break;
                     }
 
-                    NamespaceMapping.CopyStartElement(reader, writer, Canonical);
-                    if (reader.IsEmptyElement)
+                    var copied = auth.StartElement(reader);
+                    if (copied)
+                    {
+                        NamespaceMapping.CopyStartElement(reader, writer, Canonical, skipAttribute);
+                    }
+
+                    if (reader.IsEmptyElement && auth.EndElement(reader.Depth, writer, Canonical(reader.NamespaceURI)) && copied)
                     {
                         writer.WriteEndElement();
-                        EndAuthField(reader.Depth);
                     }
 
                     break;
                 case XmlNodeType.EndElement:
-                    writer.WriteFullEndElement();
-                    EndAuthField(reader.Depth);
-                    if (reader.Depth == 2)
+                    if (auth.EndElement(reader.Depth, writer, Canonical(reader.NamespaceURI)))
                     {
-                        inAuthHeader = false;
+                        writer.WriteFullEndElement();
                     }
-                    else if (reader.Depth == 1)
+
+                    if (reader.Depth == 1)
                     {
                         section = null;
                     }
@@ -173,16 +173,19 @@ public static class EnvelopeReader
                         throw IpsFaultException.InvalidRequestXml("Invalid request XML: text directly inside the Envelope, Header or Body");
                     }
 
-                    if (authField is not null)
+                    if (auth.Text(reader.Value))
                     {
-                        authText.Append(reader.Value);
+                        writer.WriteString(reader.Value);
                     }
 
-                    writer.WriteString(reader.Value);
                     break;
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    writer.WriteWhitespace(reader.Value);
+                    if (!auth.InMapItem)
+                    {
+                        writer.WriteWhitespace(reader.Value);
+                    }
+
                     break;
             }
         }
@@ -193,16 +196,7 @@ public static class EnvelopeReader
             throw IpsFaultException.InvalidRequestXml("Invalid request XML: the SOAP Body holds no operation element");
         }
 
-        return new SoapRequest(version!, operation, bodyNamespace!, ToAuthValues(auth), output.ToArray());
-
-        void EndAuthField(int depth)
-        {
-            if (depth == 3 && authField is not null)
-            {
-                auth[authField] = authText.ToString();
-                authField = null;
-            }
-        }
+        return new SoapRequest(version!, operation, bodyNamespace!, ToAuthValues(auth.Fields), output.ToArray());
     }
 
     private static string OperationOf(string localName, string ns)

@@ -12,13 +12,19 @@ public static class NamespaceMapping
 {
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 
-    public static void CopyStartElement(XmlReader reader, XmlWriter writer, Func<string, string> map)
+    /// <param name="skipAttribute">Attributes (the reader on each) left out of the copy.</param>
+    public static void CopyStartElement(XmlReader reader, XmlWriter writer, Func<string, string> map, Func<XmlReader, bool>? skipAttribute = null)
     {
         writer.WriteStartElement(reader.Prefix, reader.LocalName, map(reader.NamespaceURI));
         if (reader.MoveToFirstAttribute())
         {
             do
             {
+                if (skipAttribute?.Invoke(reader) == true)
+                {
+                    continue;
+                }
+
                 if (reader.NamespaceURI == XmlnsNamespace)
                 {
                     writer.WriteAttributeString(reader.Prefix, reader.LocalName, XmlnsNamespace, map(reader.Value));
@@ -31,6 +37,24 @@ public static class NamespaceMapping
             while (reader.MoveToNextAttribute());
 
             reader.MoveToElement();
+        }
+    }
+
+    /// <summary>Copies the text, CDATA or whitespace the reader is on; other nodes (comments, instructions) are dropped.</summary>
+    public static void CopyCharacters(XmlReader reader, XmlWriter writer)
+    {
+        switch (reader.NodeType)
+        {
+            case XmlNodeType.Text:
+                writer.WriteString(reader.Value);
+                break;
+            case XmlNodeType.CDATA:
+                writer.WriteCData(reader.Value);
+                break;
+            case XmlNodeType.Whitespace:
+            case XmlNodeType.SignificantWhitespace:
+                writer.WriteWhitespace(reader.Value);
+                break;
         }
     }
 
@@ -58,15 +82,8 @@ public static class NamespaceMapping
                     case XmlNodeType.EndElement:
                         writer.WriteFullEndElement();
                         break;
-                    case XmlNodeType.Text:
-                        writer.WriteString(reader.Value);
-                        break;
-                    case XmlNodeType.CDATA:
-                        writer.WriteCData(reader.Value);
-                        break;
-                    case XmlNodeType.Whitespace:
-                    case XmlNodeType.SignificantWhitespace:
-                        writer.WriteWhitespace(reader.Value);
+                    default:
+                        CopyCharacters(reader, writer);
                         break;
                 }
             }

@@ -4,6 +4,7 @@ using IpsApi.Jobs;
 using IpsApi.Server.Auth;
 using IpsApi.Server.Hosting;
 using IpsApi.Server.Soap.PlainXml;
+using IpsApi.Server.Soap.Wsdl;
 using IpsApi.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +15,8 @@ namespace IpsApi.Server.Soap;
 /// The front door of the SOAP endpoint, in front of SoapCore. It does what SoapCore does not do for us:
 /// serves our WSDL, reads the envelope safely and within limits, accepts every dated IPS namespace,
 /// authenticates and checks the role, then lets SoapCore dispatch; on the way out it answers in the request's
-/// namespace, sets the fault status the caller asked for, gzips on request, and logs one line per call.
+/// namespace (without what that version's WSDL lacks), sets the fault status the caller asked for, gzips on
+/// request, and logs one line per call.
 /// The plain-XML endpoint AEM uses takes the same way: its Request document is read into the same
 /// <see cref="SoapRequest"/>, and the envelope answered is cut down to the bare Return or fault detail element.
 /// </summary>
@@ -22,6 +24,7 @@ public sealed class SoapGateway(
     RequestDelegate next,
     SoapDispatch soapCore,
     WsdlDocument wsdl,
+    VersionedAnswers versionedAnswers,
     Authenticator authenticator,
     IServiceScopeFactory scopes,
     IHttpContextAccessor httpContextAccessor,
@@ -59,7 +62,7 @@ public sealed class SoapGateway(
 
         if (!plainXml && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
-            await wsdl.WriteAsync(context);
+            await wsdl.WriteAsync(context, null);
             return;
         }
 
@@ -99,6 +102,11 @@ public sealed class SoapGateway(
                 return await DispatchAsync(dispatch, call);
             });
             fault = call!.Fault;
+            if (fault is null && VersionedAnswers.VersionOf(request.BodyNamespace) is { } version && versionedAnswers.Trims(version))
+            {
+                answer = versionedAnswers.ForVersion(answer, version);
+            }
+
             if (fault is null && request.BodyNamespace != IpsNamespaces.Types)
             {
                 answer = NamespaceMapping.ToRequestNamespace(answer, request.BodyNamespace);

@@ -168,6 +168,10 @@ public sealed class ExportTests(ServerFixture server)
         using var response = await server.Http.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        // A download, never a page a browser could run: the same guard as delivered content.
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
         var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var entry in zip.Entries)

@@ -4,8 +4,6 @@ using IpsApi.Jobs.Accounts;
 using IpsApi.Jobs.Storage;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Serilog;
@@ -29,6 +27,9 @@ public sealed class ServerFixture : IAsyncLifetime
             : "Host=127.0.0.1;Port=55432;Username=ipsapi;Database=ipsapi_test";
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The dashboard's own listener (/ops), never the one delivery answers on.</summary>
+    public Uri OpsAddress { get; private set; } = null!;
 
     public Uri ServiceAddress => new(BaseAddress, "/scene7/services/IpsApiService");
 
@@ -57,6 +58,7 @@ public sealed class ServerFixture : IAsyncLifetime
             {
             ["IpsApi:Db"] = ConnectionString,
             ["IpsApi:Urls"] = "http://127.0.0.1:0",
+            ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
             ["IpsApi:Demo"] = "true",
             ["IpsApi:TimeZone"] = "Europe/Berlin",
             ["IpsApi:Soap:MaxRequestBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -72,6 +74,8 @@ public sealed class ServerFixture : IAsyncLifetime
             ["IpsApi:Downloads:ConnectTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:ReadTimeoutSeconds"] = "3",
             ["IpsApi:Downloads:Retries"] = "0",
+            // Every test asks /is/image from 127.0.0.1: one client to the rate limit (RenderLimitsTests try it on a node of its own).
+            ["IpsApi:Delivery:RatePerSecond"] = "0",
             // Every test signs in from 127.0.0.1, wrong passwords included: the per-address backoff would slow the
             // whole suite. It is tested on nodes of its own (AuthenticationReliabilityTests).
             ["IpsApi:Auth:MaxFailedSignInsPerAddress"] = "1000",
@@ -89,8 +93,9 @@ public sealed class ServerFixture : IAsyncLifetime
         // The seed example must answer "47|My Test Job|": no earlier run may hold that name.
         await ExecuteAsync("delete from jobs where company_id = (select id from companies where handle = '47')");
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        var listeners = _app.Services.GetRequiredService<Listeners>();
+        BaseAddress = new Uri(listeners.MainAddress);
+        OpsAddress = new Uri(listeners.OpsAddress);
     }
 
     public async Task DisposeAsync()

@@ -14,13 +14,17 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, Uri opsAddress)
     {
         _process = process;
         BaseAddress = address;
+        OpsAddress = opsAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The node's dashboard listener.</summary>
+    public Uri OpsAddress { get; }
 
     public Uri ServiceAddress => new(BaseAddress, "/scene7/services/IpsApiService");
 
@@ -57,20 +61,24 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Open file descriptors of the node (sockets included).</summary>
     public int OpenFileDescriptors() => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
+    /// <param name="host">The test host to run (default: this build's); <see cref="PreviousBuild"/> gives an earlier build's.</param>
     public static async Task<ServerProcess> StartAsync(
-        string connectionString, string nodeName, string storageRoot, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+        string connectionString, string nodeName, string storageRoot, int? port = null, IReadOnlyDictionary<string, string>? environment = null,
+        string? host = null)
     {
         port ??= FreePort();
+        var opsPort = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(TestHostPath());
+        info.ArgumentList.Add(host ?? TestHostPath());
         info.ArgumentList.Add("serve");
         info.Environment["IPSAPI_DB"] = connectionString;
         info.Environment["IPSAPI_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["IPSAPI_OPS__URLS"] = $"http://127.0.0.1:{opsPort}";
         info.Environment["IPSAPI_SCHEDULER__NODENAME"] = nodeName;
         info.Environment["IPSAPI_SCHEDULER__CHECKININTERVALSECONDS"] = "2";
         info.Environment["IPSAPI_STORAGE__ROOT"] = storageRoot;
@@ -81,7 +89,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the test host");
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{opsPort}"));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();

@@ -32,12 +32,21 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var database = await CreateEmptyAsync(purpose, adminConnectionString);
         await new Migrator(database.Db).ApplyAsync();
-        var accounts = new AccountStore(database.Db);
+        await database.AddTenantAsync();
+        return database;
+    }
+
+    /// <summary>
+    /// Adds the company and user of <see cref="Tenant"/> to a database whose schema is in place (for a database an
+    /// earlier build's node created: <see cref="CreateEmptyAsync"/>, then that node, then this).
+    /// </summary>
+    public async Task AddTenantAsync()
+    {
+        var accounts = new AccountStore(Db);
         await accounts.AddCompanyAsync("77", "Cluster Co");
         await accounts.AddUserAsync(new NewUser("cluster@example.test", "cluster-pw", UserRole.IpsUser, ["77"]));
-        database.Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
-        database.TenantStorageFolder = await database.ScalarAsync<string>("select storage_folder from companies where handle = '77'");
-        return database;
+        Tenant = new TestTenant("77", "cluster@example.test", "cluster-pw", "");
+        TenantStorageFolder = await ScalarAsync<string>("select storage_folder from companies where handle = '77'");
     }
 
     /// <summary>The folder under the storage root that holds the tenant company's files.</summary>

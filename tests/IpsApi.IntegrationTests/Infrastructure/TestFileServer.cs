@@ -12,12 +12,14 @@ namespace IpsApi.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on loopback that uploadUrlsJob downloads from: files the tests put in, plus the
-/// awkward sources real ones are (a redirect, a source that hangs, one that lies about its size, a huge body).
+/// awkward sources real ones are (a redirect, a source that hangs, one that lies about its size, a huge body, a file
+/// held back until the test lets it go).
 /// </summary>
 public sealed class TestFileServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Path, string Body)> _posts = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
 
     private TestFileServer(WebApplication app) => _app = app;
@@ -33,6 +35,12 @@ public sealed class TestFileServer : IAsyncDisposable
         var server = new TestFileServer(app);
         app.MapGet("/files/{**path}", (string path) =>
             server._files.TryGetValue(path, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
+        app.MapGet("/held/{**path}", async (string path, CancellationToken token) =>
+        {
+            server.HeldRequests.AddOrUpdate(path, 1, (_, n) => n + 1);
+            await server.Gate(path).Task.WaitAsync(token);
+            return server._files.TryGetValue(path, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound();
+        });
         app.MapGet("/redirect", (string to) => Results.Redirect(to));
         app.MapPost("/callbacks/{**path}", async (string path, HttpRequest request) =>
         {
@@ -74,6 +82,26 @@ public sealed class TestFileServer : IAsyncDisposable
         _files[path] = content;
         return new Uri(BaseAddress, $"/files/{path}").ToString();
     }
+
+    /// <summary>
+    /// Serves <paramref name="content"/> at /held/<paramref name="path"/> once <see cref="Release"/> is called: a request
+    /// before that waits (and counts in <see cref="HeldRequests"/>). Returns its URL.
+    /// </summary>
+    public string AddHeld(string path, byte[] content)
+    {
+        _files[path] = content;
+        Gate(path);
+        return new Uri(BaseAddress, $"/held/{path}").ToString();
+    }
+
+    /// <summary>Answers the requests for the held file, now and from now on.</summary>
+    public void Release(string path) => Gate(path).TrySetResult();
+
+    /// <summary>Requests for each held file so far.</summary>
+    public ConcurrentDictionary<string, int> HeldRequests { get; } = new(StringComparer.Ordinal);
+
+    private TaskCompletionSource Gate(string path) =>
+        _gates.GetOrAdd(path, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
 

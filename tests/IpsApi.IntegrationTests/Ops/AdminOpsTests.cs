@@ -98,12 +98,13 @@ public sealed class AdminOpsTests(ServerFixture server)
             ["IpsApi:Smtp:Host"] = "127.0.0.1",
             ["IpsApi:Smtp:Port"] = server.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["IpsApi:Smtp:Security"] = "None",
+            ["IpsApi:DataProtection:Secret"] = "a long random text only the nodes know",
         };
 
         var (code, output, _) = await DoctorAsync(ServerFixture.ConnectionString, settings);
 
         Assert.True(code == 0, output);
-        foreach (var check in new[] { "database", "schema", "pdftoppm", "pdfinfo", "pdftotext", "ffmpeg", "ffprobe", "libvips", "storage", "smtp" })
+        foreach (var check in new[] { "database", "schema", "pdftoppm", "pdfinfo", "pdftotext", "ffmpeg", "ffprobe", "libvips", "storage", "smtp", "keyring" })
         {
             Assert.Contains(output.Split('\n'), l => l.StartsWith($"ok    {check} ", StringComparison.Ordinal));
         }
@@ -136,7 +137,8 @@ public sealed class AdminOpsTests(ServerFixture server)
             Assert.Contains("apt-get install -y ffmpeg", FixAfter("FAIL  ffmpeg"), StringComparison.Ordinal);
             Assert.Contains("IPSAPI_STORAGE__ROOT", FixAfter("FAIL  storage"), StringComparison.Ordinal);
             Assert.Contains("IPSAPI_SMTP__HOST", FixAfter("warn  smtp"), StringComparison.Ordinal);
-            Assert.Contains("3 problem(s), 1 warning(s).", output, StringComparison.Ordinal);
+            Assert.Contains("IPSAPI_DATAPROTECTION__SECRET", FixAfter("warn  keyring"), StringComparison.Ordinal);
+            Assert.Contains("3 problem(s), 2 warning(s).", output, StringComparison.Ordinal);
             Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
         }
         finally

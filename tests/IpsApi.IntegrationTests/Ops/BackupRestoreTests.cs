@@ -9,7 +9,7 @@ using static IpsApi.IntegrationTests.Companies.Calls;
 namespace IpsApi.IntegrationTests.Ops;
 
 /// <summary>
-/// The backup README gives, done as an operator does it: pg_dump of the database, then a copy of the storage root;
+/// The backup docs/OPERATIONS.md gives, done as an operator does it: pg_dump of the database, then a copy of the storage root;
 /// restored into a new database and a new folder, a node started on them shows the jobs, logs, assets and published
 /// catalog as they were.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class BackupRestoreTests(ServerFixture server)
         Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
         var logsBefore = await JobNamesAsync(server.ServiceAddress, tenant);
 
-        // 1. The database first, 2. then the storage root (README "Backup and restore" says why).
+        // 1. The database first, 2. then the storage root (docs/OPERATIONS.md, "Backup and restore", says why).
         var work = Directory.CreateTempSubdirectory("ipsapi-backup-").FullName;
         var dump = Path.Combine(work, "ipsapi.dump");
         var source = new NpgsqlConnectionStringBuilder(ServerFixture.ConnectionString);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace IpsApi.IntegrationTests.Ops;
 
 /// <summary>
-/// docker-compose.yml as `docker-compose config` reads it: valid, and shaped as the README promises. Where no
+/// docker-compose.yml as `docker-compose config` reads it: valid, and shaped as docs/OPERATIONS.md promises. Where no
 /// compose client is installed the check has nothing to run (`./ipsapi test` installs one).
 /// </summary>
 public sealed class ComposeFileTests
@@ -29,6 +29,12 @@ public sealed class ComposeFileTests
         Assert.Equal(2, Count(config, "http://127.0.0.1:8080/health/ready"));
         Assert.Equal(2, Count(config, "IPSAPI_SMTP__HOST: mailpit"));
         Assert.Equal(4, Count(config, "restart: unless-stopped"));
+        // The dashboard on a listener of its own, published on the host's loopback only, never on the SOAP/delivery port.
+        Assert.Equal(2, Count(config, "IPSAPI_OPS__URLS: http://0.0.0.0:8090"));
+        Assert.Contains("- 127.0.0.1:8090:8090", config, StringComparison.Ordinal);
+        Assert.Contains("- 127.0.0.1:8091:8090", config, StringComparison.Ordinal);
+        // One secret for the key ring both nodes share, so a dashboard cookie made by one is read by the other.
+        Assert.Equal(2, Count(config, "IPSAPI_DATAPROTECTION__SECRET: change-me-to-a-long-random-text"));
     }
 
     private static int Count(string text, string what)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IpsApi.IntegrationTests.Infrastructure;
 using IpsApi.Jobs.Accounts;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,19 +7,16 @@ namespace IpsApi.IntegrationTests.Ops;
 /// <summary>
 /// The dashboard in a real browser: Debian's headless Chromium driven by playwright-core (tests/ops-ui). An
 /// operator signs in, watches a slow job's progress move, pauses and resumes it, sees it finish and filters its
-/// log. Screenshots of each step land in ops-ui-screenshots/ of the test output folder.
+/// log, all under the dashboard's Content-Security-Policy (a violation fails the test). Screenshots of each step land
+/// in ops-ui-screenshots/ of the test output folder.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class DashboardBrowserTests(ServerFixture server)
 {
-    private static string Folder => Path.GetFullPath(Path.Combine(RepoRoot(), "tests", "ops-ui"));
-
     [Fact]
     public async Task An_admin_watches_a_job_pauses_and_resumes_it_and_sees_it_finish_in_chromium()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (./ipsapi test installs it)");
-        Assert.True(Directory.Exists(Path.Combine(Folder, "node_modules", "playwright-core")),
-            $"run 'npm ci' in {Folder} (./ipsapi test does)");
+        OpsBrowser.AssertAvailable();
         var tenant = await server.NewTenantAsync();
         var email = $"ops-{Guid.NewGuid():N}"[..14] + "@example.test";
         await server.Services.GetRequiredService<AccountStore>().AddUserAsync(new NewUser(email, "ops-password", UserRole.IpsCompanyAdmin, [tenant.CompanyHandle]));
@@ -33,18 +29,17 @@ public sealed class DashboardBrowserTests(ServerFixture server)
 
         // The test host's optimizeImagesJob: 40 steps of 250 ms, resumable where it paused.
         await server.SubmitAsync(tenant, "watched", "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>");
-        var (code, output) = await RunNodeAsync(new Dictionary<string, string>
+        var (code, output) = await OpsBrowser.RunAsync("dashboard.mjs", new Dictionary<string, string>
         {
-            ["OPS_URL"] = server.BaseAddress.ToString().TrimEnd('/'),
+            ["OPS_URL"] = server.OpsAddress.ToString().TrimEnd('/'),
             ["OPS_EMAIL"] = email,
             ["OPS_PASSWORD"] = "ops-password",
             ["OPS_JOB"] = "watched",
             ["OPS_SCREENSHOTS"] = screenshots,
-            ["CHROMIUM"] = Chromium,
         });
 
         Assert.True(code == 0, output);
-        foreach (var step in new[] { "signed in", "progress moved", "paused", "finished", "log filtered" })
+        foreach (var step in new[] { "signed in", "progress moved", "paused", "finished", "log filtered", "no content security policy violations" })
         {
             Assert.Contains($"step: {step}", output, StringComparison.Ordinal);
         }
@@ -59,51 +54,5 @@ public sealed class DashboardBrowserTests(ServerFixture server)
         Assert.Equal(["Paused", "Done"], runs.Select(r => r.State));
         Assert.Equal(40L, await server.Db.CreateCommand(
             $"select count(distinct step) from test_side_effects where run_id = any(array[{string.Join(',', runs.Select(r => r.Id))}]::bigint[])").ExecuteScalarAsync());
-    }
-
-    private static string Chromium => Environment.GetEnvironmentVariable("IPSAPI_CHROMIUM") ?? "/usr/bin/chromium";
-
-    private static async Task<(int Code, string Output)> RunNodeAsync(Dictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("node", ["dashboard.mjs"])
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the browser script did not end within 4 minutes:\n{await output}\n{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IpsApi.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("the repository root (IpsApi.sln) is not above the test folder");
     }
 }

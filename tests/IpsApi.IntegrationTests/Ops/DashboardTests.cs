@@ -15,11 +15,11 @@ public sealed class DashboardTests(ServerFixture server)
     [Fact]
     public async Task Without_signing_in_the_page_sends_to_the_login_form_and_the_json_answers_401()
     {
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
 
         var (status, _, location) = await session.GetAsync("/ops");
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.StartsWith("/ops/login", new Uri(server.BaseAddress, location).PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/ops/login", new Uri(server.OpsAddress, location).PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/ops/api/jobs")).Status);
     }
 
@@ -27,7 +27,7 @@ public sealed class DashboardTests(ServerFixture server)
     public async Task Only_admins_sign_in_and_a_wrong_password_is_refused()
     {
         var user = await server.NewTenantAsync(UserRole.IpsUser);
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
 
         Assert.Contains("error=", await session.SignInAsync(user.Email, user.Password), StringComparison.Ordinal);
         var (_, page, _) = await session.GetAsync("/ops/login?error=" + Uri.EscapeDataString("Only IpsAdmin and IpsCompanyAdmin accounts may use the dashboard."));
@@ -48,7 +48,7 @@ public sealed class DashboardTests(ServerFixture server)
         await server.SubmitAsync(mine, "mine-nightly", Nightly);
         await server.SubmitAsync(theirs, "theirs-nightly", Nightly);
         var admin = await AdminOfAsync(mine.CompanyHandle);
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
         await session.SignInAsync(admin.Email, admin.Password);
 
         var (_, json, _) = await session.GetAsync("/ops/api/jobs");
@@ -82,7 +82,7 @@ public sealed class DashboardTests(ServerFixture server)
         var tenant = await server.NewTenantAsync();
         await server.SubmitAsync(tenant, "guarded-nightly", Nightly);
         var admin = await AdminOfAsync(tenant.CompanyHandle);
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
         await session.SignInAsync(admin.Email, admin.Password);
         var jobId = await JobIdAsync(tenant, "guarded-nightly");
 
@@ -99,7 +99,7 @@ public sealed class DashboardTests(ServerFixture server)
         await server.SubmitAsync(tenant, "logged-run", "<createVideoSitemapJob/>");
         var run = await server.WaitForRunAsync(tenant, "logged-run", r => r.EndedAt is not null);
         var admin = await AdminOfAsync(tenant.CompanyHandle);
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
         await session.SignInAsync(admin.Email, admin.Password);
 
         var (_, all, _) = await session.GetAsync($"/ops/runs/{run.Id}");
@@ -113,7 +113,7 @@ public sealed class DashboardTests(ServerFixture server)
         Assert.Contains("1 record(s) shown", byText, StringComparison.Ordinal);
         var other = await server.NewTenantAsync();
         var outsider = await AdminOfAsync(other.CompanyHandle);
-        using var outside = new OpsSession(server.BaseAddress);
+        using var outside = new OpsSession(server.OpsAddress);
         await outside.SignInAsync(outsider.Email, outsider.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/ops/runs/{run.Id}")).Status);
     }
@@ -125,18 +125,21 @@ public sealed class DashboardTests(ServerFixture server)
         await server.SubmitAsync(tenant, "charted", "<createVideoSitemapJob/>");
         var run = await server.WaitForRunAsync(tenant, "charted", r => r.EndedAt is not null);
         await server.ExecuteAsync(
-            "insert into outbox (kind, run_id, payload, failed_at, last_error, attempts) values ('callback', @run, '{\"url\":\"http://hooks.example/done\",\"body\":\"\"}', now(), 'HTTP 500 from the receiver', 3)",
+            "insert into outbox (kind, run_id, payload, failed_at, last_error, attempts) values ('callback', @run, '{\"url\":\"http://hook:pa55@hooks.example/done?token=s3cr3t\",\"body\":\"\"}', now(), 'HTTP 500 from the receiver at http://hooks.example/done?token=s3cr3t', 3)",
             ("run", run.Id));
         var admin = await AdminOfAsync(tenant.CompanyHandle);
-        using var session = new OpsSession(server.BaseAddress);
+        using var session = new OpsSession(server.OpsAddress);
         await session.SignInAsync(admin.Email, admin.Password);
         try
         {
             var (_, page, _) = await session.GetAsync("/ops");
 
             Assert.Contains($"data-node=\"{server.NodeName}\"", page, StringComparison.Ordinal);
-            Assert.Contains("http://hooks.example/done", page, StringComparison.Ordinal);
-            Assert.Contains("HTTP 500 from the receiver", page, StringComparison.Ordinal);
+            Assert.Contains("http://hooks.example/done?...", page, StringComparison.Ordinal);
+            Assert.Contains("HTTP 500 from the receiver at http://hooks.example/done?...", page, StringComparison.Ordinal);
+            // A callback URL's credentials (query token, user info) are not for whoever reads the outbox.
+            Assert.DoesNotContain("s3cr3t", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("pa55", page, StringComparison.Ordinal);
             Assert.Contains("id=\"chart-throughput\"", page, StringComparison.Ordinal);
             Assert.Contains("id=\"chart-failures\"", page, StringComparison.Ordinal);
             // The current hour's bar counts the run that just ended.
@@ -148,6 +151,104 @@ public sealed class DashboardTests(ServerFixture server)
         {
             await server.ExecuteAsync("delete from outbox where run_id = @run", ("run", run.Id));
         }
+    }
+
+    [Fact]
+    public async Task A_company_admin_cannot_run_a_job_now_from_the_dashboard_as_soap_executeJob_refuses_them()
+    {
+        var tenant = await server.NewTenantAsync();
+        var handle = await server.SubmitAsync(tenant, "not-yours-to-run", Nightly);
+        var admin = await AdminOfAsync(tenant.CompanyHandle);
+        using var client = new IpsClient(server.ServiceAddress, admin);
+        var soap = await Assert.ThrowsAsync<System.ServiceModel.FaultException<IpsApi.Wire.AuthorizationFault>>(() => client.ExecuteAsync(handle));
+        using var session = new OpsSession(server.OpsAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+        var jobId = await JobIdAsync(tenant, "not-yours-to-run");
+
+        var (_, json, _) = await session.GetAsync("/ops/api/jobs");
+        await session.GetAsync("/ops");
+        using var pressed = await session.PostFormAsync($"/ops/jobs/{jobId}/execute", []);
+        await Task.Delay(1000);
+
+        Assert.Equal(20003, soap.Detail.Code);
+        var allowed = JsonDocument.Parse(json).RootElement.GetProperty("allowed");
+        Assert.False(allowed.GetProperty("execute").GetBoolean());
+        Assert.True(allowed.GetProperty("pause").GetBoolean());
+        Assert.Contains("error=", pressed.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("executeJob", Uri.UnescapeDataString(pressed.Headers.Location!.ToString()), StringComparison.Ordinal);
+        Assert.Equal(0L, await server.ScalarAsync<long>("select count(*) from job_queue where job_id = @id", ("id", jobId)));
+        Assert.Equal(0L, await server.ScalarAsync<long>("select count(*) from job_runs where job_id = @id", ("id", jobId)));
+        IpsApi.IntegrationTests.Reliability.SecurityReview.Held(
+            "An IpsCompanyAdmin presses Run now in /ops (SOAP executeJob refuses that role with 20003)",
+            "1",
+            "refused with the same role table as SOAP (executeJob), nothing queued; the button is not shown to that role");
+    }
+
+    [Fact]
+    public async Task A_cookie_saved_before_signing_out_reads_nothing_afterwards()
+    {
+        var admin = await AdminOfNewCompanyAsync();
+        using var session = new OpsSession(server.OpsAddress);
+        await session.SignInAsync(admin.Email, admin.Password);
+        var saved = session.CookieHeader;
+        var before = await OpsSession.ReplayAsync(server.OpsAddress, "/ops/api/jobs", saved);
+
+        await session.GetAsync("/ops");
+        using var signedOut = await session.PostFormAsync("/ops/logout", []);
+        var after = await OpsSession.ReplayAsync(server.OpsAddress, "/ops/api/jobs", saved);
+        var page = await OpsSession.ReplayAsync(server.OpsAddress, "/ops", saved);
+
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.Status);
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal(0L, await server.ScalarAsync<long>(
+            "select count(*) from ops_sessions s join users u on u.id = s.user_id where u.handle = @h", ("h", admin.UserHandle)));
+        IpsApi.IntegrationTests.Reliability.SecurityReview.Held(
+            "A dashboard cookie copied before `POST /ops/logout`, replayed afterwards",
+            "2 requests",
+            "refused (401 for /ops/api/jobs, the login page for /ops): the session row in PostgreSQL (ops_sessions) is gone, checked on every request");
+    }
+
+    [Fact]
+    public async Task A_company_admin_counts_only_the_runs_of_their_companies_on_each_node()
+    {
+        var mine = await server.NewTenantAsync();
+        var other = await server.NewTenantAsync();
+        // The test host's optimizeImagesJob takes 10 s: a run of another company, open while the pages are read.
+        var handle = await server.SubmitAsync(other, "busy elsewhere", "<optimizeImagesJob><emailSetting>None</emailSetting></optimizeImagesJob>");
+        using var client = new IpsClient(server.ServiceAddress, other);
+        try
+        {
+            await server.WaitForRunAsync(other, "busy elsewhere", r => r.State == "Running");
+            var companyAdmin = await AdminOfAsync(mine.CompanyHandle);
+            var ipsAdmin = await server.NewTenantAsync(UserRole.IpsAdmin);
+
+            var seenByCompanyAdmin = await OpenRunsOnThisNodeAsync(companyAdmin);
+            var seenByIpsAdmin = await OpenRunsOnThisNodeAsync(ipsAdmin);
+
+            Assert.Equal(0, seenByCompanyAdmin);
+            Assert.True(seenByIpsAdmin >= 1, $"the IpsAdmin saw {seenByIpsAdmin} open runs");
+            IpsApi.IntegrationTests.Reliability.SecurityReview.Held(
+                "An IpsCompanyAdmin reads the cluster nodes table while another company's run is open",
+                "1",
+                "the open runs per node count only the runs of the viewer's companies (0 here; the IpsAdmin sees them all)");
+        }
+        finally
+        {
+            // Stopped so it does not run on under later tests; a run that already ended has nothing to stop.
+            await client.StopAsync(handle).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<int> OpenRunsOnThisNodeAsync(TestTenant viewer)
+    {
+        using var session = new OpsSession(server.OpsAddress);
+        await session.SignInAsync(viewer.Email, viewer.Password);
+        var (_, page, _) = await session.GetAsync("/ops");
+        var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr data-node=\"{server.NodeName}\">.*?<td>(\\d+)</td></tr>");
+        Assert.True(row.Success, page);
+        return int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<TestTenant> AdminOfNewCompanyAsync() => await AdminOfAsync((await server.NewTenantAsync()).CompanyHandle);

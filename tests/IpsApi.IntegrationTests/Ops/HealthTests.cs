@@ -6,6 +6,7 @@ using IpsApi.Jobs.Notifications;
 using IpsApi.Jobs.Storage;
 using IpsApi.Server.Ops.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IpsApi.IntegrationTests.Ops;
@@ -28,6 +29,20 @@ public sealed class HealthTests(ServerFixture server)
         }
 
         Assert.Contains(server.NodeName, checks.GetProperty("scheduler").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_names_no_storage_or_mail_folder()
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(server.BaseAddress, "/health/ready"));
+
+        Assert.DoesNotContain(server.StorageRoot, text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("\"description\": \"[^\"]*/", text);
+        IpsApi.IntegrationTests.Reliability.SecurityReview.Held(
+            "`GET /health/ready` read for file system paths",
+            "1",
+            "no storage root, mail folder or other path in any check's description (the log and `admin doctor` name them)");
     }
 
     [Fact]
@@ -54,19 +69,23 @@ public sealed class HealthTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_storage_root_that_cannot_be_written_is_unhealthy_and_named()
+    public async Task A_storage_root_that_cannot_be_written_is_unhealthy_and_only_the_log_names_the_folder()
     {
         // A folder below a regular file can never be created, whoever runs the test (root included).
         var file = Path.GetTempFileName();
         try
         {
             var root = Path.Combine(file, "storage");
-            var check = new StorageHealthCheck(Options.Create(new StorageOptions { Root = root }));
+            var logs = new CapturedLogs();
+            using var factory = new Serilog.Extensions.Logging.SerilogLoggerFactory(new Serilog.LoggerConfiguration().WriteTo.Sink(logs).CreateLogger(), dispose: true);
+            var check = new StorageHealthCheck(Options.Create(new StorageOptions { Root = root }), factory.CreateLogger<StorageHealthCheck>());
 
             var result = await check.CheckHealthAsync(ContextFor("storage", check, HealthStatus.Unhealthy));
 
             Assert.Equal(HealthStatus.Unhealthy, result.Status);
-            Assert.Contains(root, result.Description);
+            Assert.StartsWith("The storage root is not writable", result.Description, StringComparison.Ordinal);
+            Assert.DoesNotContain(file, result.Description, StringComparison.Ordinal);
+            Assert.Contains(logs.Events, e => e.RenderMessage().Contains(root, StringComparison.Ordinal));
         }
         finally
         {

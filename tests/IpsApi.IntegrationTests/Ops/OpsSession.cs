@@ -7,10 +7,24 @@ namespace IpsApi.IntegrationTests.Ops;
 public sealed partial class OpsSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
 
     public OpsSession(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The cookies the browser would send to /ops now, as a Cookie header (what an attacker who copied them replays).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(new Uri(_http.BaseAddress!, "/ops/"));
+
+    /// <summary>A GET with nothing but the given Cookie header, to any node: its status and body.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> ReplayAsync(Uri address, string path, string cookieHeader)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, path));
+        request.Headers.Add("Cookie", cookieHeader);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public string Token { get; private set; } = "";
@@ -24,10 +38,10 @@ public sealed partial class OpsSession : IDisposable
         return response.Headers.Location!.ToString();
     }
 
-    /// <summary>GETs a page and keeps its form token for the next POST.</summary>
+    /// <summary>GETs a page (a path, or an absolute URL of another node) and keeps its form token for the next POST.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _http.GetAsync(Target(path));
         var body = await response.Content.ReadAsStringAsync();
         if (TokenField().Match(body) is { Success: true } match)
         {
@@ -44,10 +58,14 @@ public sealed partial class OpsSession : IDisposable
             fields["__csrf"] = Token;
         }
 
-        return await _http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return await _http.PostAsync(Target(path), new FormUrlEncodedContent(fields));
     }
 
     public void Dispose() => _http.Dispose();
+
+    // Not UriKind.RelativeOrAbsolute: on Unix "/ops" would be read as the file path file:///ops.
+    private static Uri Target(string path) =>
+        path.StartsWith("http", StringComparison.Ordinal) ? new Uri(path, UriKind.Absolute) : new Uri(path, UriKind.Relative);
 
     [GeneratedRegex("""name="__csrf" value="([^"]+)""")]
     private static partial Regex TokenField();

@@ -127,7 +127,7 @@ public sealed partial class CrashAndShutdownTests
             {
                 var name = $"\"upload-{round}-{i}\"";
                 // One email per run. A node killed between handing an email to SMTP and recording it sends it again
-                // after restart as the same message (same Message-Id, as README says); a second run would be a new one.
+                // after restart as the same message (same Message-Id, as docs/CONFIGURATION.md says); a second run would be a new one.
                 var sent = messages.Where(m => (m.Subject ?? "").Contains(name, StringComparison.Ordinal) && (m.Subject ?? "").Contains("succeeded", StringComparison.Ordinal)).ToList();
                 Assert.NotEmpty(sent);
                 Assert.Single(sent.Select(m => m.MessageId).Distinct());

@@ -80,6 +80,51 @@ public static class ReliabilityRun
         }
     }
 
+    /// <summary>
+    /// Adds one row to a section that several tests share (the security findings): the row whose "tried" is the
+    /// same is replaced, the others are kept, so each test writes its own attack beside the others'.
+    /// </summary>
+    public static void RecordRow(string name, string title, Outcome row, string? notes = null)
+    {
+        Console.WriteLine($"| {row.Tried} | {row.Times} | {row.Held} | {row.Figures} |");
+        if (!Report)
+        {
+            return;
+        }
+
+        lock (typeof(ReliabilityRun))
+        {
+            var begin = $"<!-- reliability:{name} -->";
+            var end = $"<!-- /reliability:{name} -->";
+            var document = File.Exists(Document) ? File.ReadAllText(Document) : "# Reliability\n";
+            var at = document.IndexOf(begin, StringComparison.Ordinal);
+            var until = document.IndexOf(end, StringComparison.Ordinal);
+            var rows = new List<Outcome>();
+            string? kept = notes;
+            if (at >= 0 && until > at)
+            {
+                var lines = document[(at + begin.Length)..until].Split('\n');
+                var table = lines.SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("| ", StringComparison.Ordinal));
+                rows.AddRange(table.Select(l => l.Trim().Trim('|').Split(" | ")).Where(c => c.Length == 4)
+                    .Select(c => new Outcome(c[0].Trim(), c[1].Trim(), c[2].Trim(), c[3].Trim())));
+                kept ??= string.Join('\n', lines.SkipWhile(l => !l.StartsWith("|---", StringComparison.Ordinal)).Skip(1)
+                    .SkipWhile(l => l.StartsWith("| ", StringComparison.Ordinal))).Trim() is { Length: > 0 } n ? n : null;
+            }
+
+            var index = rows.FindIndex(r => r.Tried == row.Tried);
+            if (index >= 0)
+            {
+                rows[index] = row;
+            }
+            else
+            {
+                rows.Add(row);
+            }
+
+            Record(name, title, rows, kept);
+        }
+    }
+
     private static string SizeName => Scale switch
     {
         >= 1 => "full size",

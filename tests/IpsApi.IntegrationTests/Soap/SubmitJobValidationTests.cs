@@ -4,7 +4,7 @@ using IpsApi.Jobs.Accounts;
 namespace IpsApi.IntegrationTests.Soap;
 
 /// <summary>
-/// Each submitJob rule of CONTRACT.md, on the wire: the fault code and reason a client sees,
+/// Each submitJob rule (Soap/Mapping/SubmitJobMapper.cs and the job types' definitions), on the wire: the fault code and reason a client sees,
 /// and nothing written to the database.
 /// </summary>
 [Collection(ServerCollection.Name)]

@@ -2,7 +2,7 @@ using IpsApi.Jobs.Handles;
 
 namespace IpsApi.Tests.Jobs;
 
-/// <summary>CONTRACT.md "jobHandle": what clients get back and hand in again.</summary>
+/// <summary>The job handle (docs/JOBS.md, "How jobs run"): what clients get back and hand in again.</summary>
 public sealed class JobHandleTests
 {
     private const string RunHandle = "47|name|name_2026-01-01-10:00:00.000|12";

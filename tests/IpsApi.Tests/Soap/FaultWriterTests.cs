@@ -4,7 +4,7 @@ using static IpsApi.Tests.Soap.Envelopes;
 
 namespace IpsApi.Tests.Soap;
 
-/// <summary>Fault envelopes as CONTRACT.md "Faults" shows them, in SOAP 1.1 and 1.2.</summary>
+/// <summary>Fault envelopes as IPS clients read them (docs/API.md, "The SOAP endpoint"), in SOAP 1.1 and 1.2.</summary>
 public sealed class FaultWriterTests
 {
     private static readonly XNamespace Env11 = Soap11;

@@ -17,7 +17,7 @@ using UploadUrl = IpsApi.Wire.UploadUrl;
 
 namespace IpsApi.Tests.Validation;
 
-/// <summary>CONTRACT.md "submitJob rules": what is refused, with which code and reason.</summary>
+/// <summary>submitJob's rules (Soap/Mapping/SubmitJobMapper.cs): what is refused, with which code and reason.</summary>
 public sealed class SubmitJobRulesTests
 {
     private const int Invalid = 30001;

@@ -26,6 +26,8 @@ public static class CronRegistration
                 scheduler.InstanceId = nodeName;
                 scheduler.ShutdownJobInterruption = ShutdownJobInterruption.Always;
             });
+            // The stored job class of every cron job names ScheduledFiring by the name it was first stored under.
+            quartz.UseTypeLoader(loader => loader.Map(JobTriggers.StoredJobClassName, typeof(ScheduledFiring)));
             // Quartz only moves cron jobs into the dispatch queue when they fire: a short statement each.
             quartz.UseDefaultThreadPool(2);
             quartz.UsePersistentStore(store =>

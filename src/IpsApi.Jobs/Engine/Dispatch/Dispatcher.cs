@@ -14,8 +14,9 @@ namespace IpsApi.Jobs.Engine.Dispatch;
 /// This node's engine: while it has free run slots it claims waiting jobs from the dispatch queue (a batch in one
 /// statement) and runs each with the <see cref="JobRunner"/>. It wakes when a job is queued here, when another
 /// node queues one (PostgreSQL NOTIFY), when a run ends, and once a second in any case. Once a second it also hands
-/// back the jobs of nodes that are no longer alive (<see cref="ClusterLiveness"/>); at start, what a node of its name
-/// held before; at shutdown, the runs it stopped.
+/// back the jobs of nodes that are no longer alive (<see cref="ClusterLiveness"/>). At start it hands back what a node
+/// of its name held before, and claims nothing until the cluster counts it as alive; at shutdown it hands back the runs
+/// it stopped.
 /// </summary>
 public sealed class Dispatcher(
     DispatchQueue queue,
@@ -52,6 +53,7 @@ public sealed class Dispatcher(
         {
             await RecoverOwnAsync(stopping);
             var nextTakeOver = DateTimeOffset.MinValue;
+            var checkedIn = false;
             while (!stopping.IsCancellationRequested)
             {
                 try
@@ -61,7 +63,13 @@ public sealed class Dispatcher(
                         // Once a second, not once a check-in interval: a dead node's jobs move as soon as it counts as dead.
                         var now = clock.GetUtcNow();
                         nextTakeOver = now + PollInterval;
-                        var dead = await queue.TakeOverAsync(Node, await cluster.AliveAsync(now, stopping), stopping);
+                        var alive = await cluster.AliveAsync(now, stopping);
+                        // No claim before the cluster counts this node as alive: the others hand back what a node they
+                        // count as dead holds, and Quartz checks in only once the host has started, so until then a node
+                        // restarted under its name still shows the stale check-in of its last life, and a job it claimed
+                        // would be run by another node too.
+                        checkedIn = checkedIn || alive.Contains(Node, StringComparer.Ordinal);
+                        var dead = await queue.TakeOverAsync(Node, alive, stopping);
                         if (dead.Count > 0)
                         {
                             logger.LogWarning("Jobs of node(s) {Nodes}, which stopped checking in, are queued again", dead);
@@ -69,7 +77,7 @@ public sealed class Dispatcher(
                     }
 
                     var free = options.Value.MaxConcurrentRuns - _running.Count;
-                    if (!_standby && free > 0)
+                    if (!_standby && checkedIn && free > 0)
                     {
                         foreach (var claim in await queue.ClaimAsync(Node, free, stopping))
                         {

@@ -67,10 +67,13 @@ public sealed class JobRunner(
             {
                 logger.LogWarning("{Count} file(s) left by the interrupted run(s) deleted", swept);
             }
+
         }
 
         var log = new JobLogWriter(opened.RunId, runs, job.Locale);
-        var run = new JobRun(job, opened.RunId, opened.InstanceName, node, log, runs, jobs);
+        // A run opened closes every open run of its job, so the last cut run is the one that carried what came before it.
+        var run = new JobRun(job, opened.RunId, opened.InstanceName, node, log, runs, jobs,
+            opened.InterruptedRuns.Count > 0 ? opened.InterruptedRuns.Max() : null);
         var (emailSetting, callbackUrl) = job.Definition.Spec.Notification();
         var stopOrPause = cancellations.Register(opened.RunId);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopOrPause);

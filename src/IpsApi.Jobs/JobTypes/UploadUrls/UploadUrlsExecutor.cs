@@ -32,7 +32,9 @@ public sealed class UploadUrlsExecutor(
         var ingested = 0;
         try
         {
-            var loop = new ItemLoop("UploadUrls", "files", Parallelism: Math.Max(1, options.Value.MaxParallel));
+            // The URLs are the job's own list, the same in every run: a run resumed after a pause, or taking over from a
+            // node that died, downloads only those not done.
+            var loop = new ItemLoop("UploadUrls", "files", Parallelism: Math.Max(1, options.Value.MaxParallel), Resumable: true);
             await run.ForEachItemAsync(urls, loop, async (url, index, token) =>
             {
                 // The work file keeps the destination's extension: detection uses it when the bytes say nothing.
@@ -46,6 +48,8 @@ public sealed class UploadUrlsExecutor(
             Directory.Delete(work, recursive: true);
         }
 
+        // Files of the cut run this one took over count as brought in by this run (postJobOnlyIfFiles).
+        ingested += run.Carried?.Count(type => type is JobLogTypes.UploadSuccess or JobLogTypes.FileUpdated) ?? 0;
         await postJobs.SubmitAsync(run, spec.Post, ingested, cancellationToken);
     }
 

@@ -1,8 +1,19 @@
 namespace IpsApi.Server.Ops.Dashboard;
 
-/// <summary>The stylesheet and the one script of the dashboard, shipped inside the binary.</summary>
+/// <summary>
+/// The stylesheet and the one script of the dashboard, shipped inside the binary and served as files of their own
+/// (the pages' Content-Security-Policy runs no inline script and applies no inline style). Their addresses carry
+/// a hash of their text, so a browser may keep them until the binary changes.
+/// </summary>
 public static class DashboardAssets
 {
+    public static readonly string StylesheetPath = $"{DashboardEndpoints.Path}/assets/dashboard-{Version(Css)}.css";
+
+    public static readonly string ScriptPath = $"{DashboardEndpoints.Path}/assets/dashboard-{Version(Script)}.js";
+
+    private static string Version(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+
     public const string Css = """
         body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
         header { display: flex; gap: 1em; align-items: center; padding: .6em 1.2em; background: #1d2330; color: #fff; }
@@ -26,16 +37,23 @@ public static class DashboardAssets
 
     /// <summary>
     /// Renders the three job tables from /ops/api/jobs and refreshes them every 1.5 s, so progress moves and a
-    /// finished run changes tables without a reload. Buttons are ordinary forms posting to the server.
+    /// finished run changes tables without a reload. Buttons are ordinary forms posting to the server, shown only
+    /// for what the viewer's role may do; a form that asks first carries its question as data (data-confirm),
+    /// read by one listener here: a value never becomes script.
     /// </summary>
     public const string Script = """
         (() => {
           const csrf = document.querySelector('meta[name="csrf"]').content;
           const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
           const time = iso => iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '-';
-          const button = (job, action, label, confirmText) =>
-            `<form method="post" action="/ops/jobs/${job}/${action}"${confirmText ? ` onsubmit="return confirm('${esc(confirmText)}')"` : ''}>` +
+          let allowed = {};
+          const button = (job, action, label, confirmText) => !allowed[action] ? '' :
+            `<form method="post" action="/ops/jobs/${job}/${action}"${confirmText ? ` data-confirm="${esc(confirmText)}"` : ''}>` +
             `<input type="hidden" name="__csrf" value="${esc(csrf)}"><button type="submit" data-action="${action}">${label}</button></form>`;
+          document.addEventListener('submit', event => {
+            const question = event.target.dataset.confirm;
+            if (question && !confirm(question)) { event.preventDefault(); }
+          });
           const jobLink = (name, runId) => runId ? `<a href="/ops/runs/${runId}">${esc(name)}</a>` : esc(name);
           const fill = (id, rows) => {
             const section = document.getElementById(id);
@@ -43,6 +61,7 @@ public static class DashboardAssets
             section.querySelector('.empty').hidden = rows.length > 0;
           };
           const render = data => {
+            allowed = data.allowed || {};
             fill('active', data.active.map(a => `<tr data-job="${esc(a.name)}" data-state="${esc(a.state)}">` +
               `<td>${esc(a.company)}</td><td>${jobLink(a.name, a.runId)}</td><td>${esc(a.type)}</td><td class="state">${esc(a.state)}</td>` +
               `<td><progress max="100" value="${a.progress}"></progress> <span class="progress">${a.progress}% ${esc(a.message)}</span></td>` +

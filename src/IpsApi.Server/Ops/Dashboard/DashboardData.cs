@@ -23,11 +23,11 @@ public sealed class DashboardData(OpsQueries ops, OutboxQueries outbox, JobLooku
     public Task<IReadOnlyList<OutboxRow>> OutboxAsync(IReadOnlyList<long>? companies, CancellationToken cancellationToken) =>
         outbox.UndeliveredAsync(companies, cancellationToken);
 
-    /// <summary>The cluster as Quartz sees it, with how many runs each node has open.</summary>
-    public async Task<IReadOnlyList<(ClusterNode Node, int OpenRuns)>> NodesAsync(CancellationToken cancellationToken)
+    /// <summary>The cluster as Quartz sees it, with how many runs of the viewer's companies each node has open.</summary>
+    public async Task<IReadOnlyList<(ClusterNode Node, int OpenRuns)>> NodesAsync(IReadOnlyList<long>? companies, CancellationToken cancellationToken)
     {
         var nodes = await cluster.NodesAsync(cancellationToken);
-        var open = await ops.OpenRunsByNodeAsync(cancellationToken);
+        var open = await ops.OpenRunsByNodeAsync(companies, cancellationToken);
         return nodes.Select(n => (n, open.GetValueOrDefault(n.InstanceId))).ToList();
     }
 

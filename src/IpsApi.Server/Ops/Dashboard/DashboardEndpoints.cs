@@ -24,11 +24,41 @@ public static class DashboardEndpoints
     public const string Scheme = "IpsOps";
     public const string Path = "/ops";
 
+    /// <summary>
+    /// What every dashboard answer may load and do: its own script and stylesheet files, fetches and forms to
+    /// itself, nothing inline, never inside a frame.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'";
+
     private static readonly UserRole[] AllowedRoles = [UserRole.IpsAdmin, UserRole.IpsCompanyAdmin];
+
+    /// <summary>The buttons and the SOAP operation each one is: a button asks the role table that operation asks.</summary>
+    private static readonly Dictionary<string, string> Operations = new(StringComparer.Ordinal)
+    {
+        ["stop"] = "stopJob",
+        ["pause"] = "pauseJob",
+        ["resume"] = "resumeJob",
+        ["execute"] = "executeJob",
+        ["delete"] = "deleteJob",
+    };
+
+    /// <summary>Set on every answer of the dashboard's listener (Hosting/ListenerSeparation.cs).</summary>
+    public static void AddSecurityHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.CacheControl = "no-store";
+    }
 
     public static IServiceCollection AddIpsDashboard(this IServiceCollection services)
     {
         services.AddSingleton<DashboardData>();
+        services.AddSingleton<OpsSessions>();
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "ipsapi.ops";
@@ -38,8 +68,19 @@ public static class DashboardEndpoints
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = $"{Path}/login";
             cookie.AccessDeniedPath = $"{Path}/login";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = OpsSessions.IdleLimit;
             cookie.SlidingExpiration = true;
+            // Every request asks the database whether the cookie's session still exists (sign-out ends it on every node).
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var live = Guid.TryParse(context.Principal?.FindFirstValue(OpsSessions.ClaimType), out var id)
+                    && await context.HttpContext.RequestServices.GetRequiredService<OpsSessions>().TouchAsync(id, context.HttpContext.RequestAborted);
+                if (!live)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+            };
             cookie.Events.OnRedirectToLogin = context =>
             {
                 // The page's script gets a status it can act on, a person gets the login form.
@@ -70,14 +111,22 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapIpsDashboard(this IEndpointRouteBuilder endpoints)
     {
         var ops = endpoints.MapGroup(Path);
+        ops.MapGet(DashboardAssets.StylesheetPath[Path.Length..], (HttpContext context) => Asset(context, DashboardAssets.Css, "text/css; charset=utf-8"));
+        ops.MapGet(DashboardAssets.ScriptPath[Path.Length..], (HttpContext context) => Asset(context, DashboardAssets.Script, "text/javascript; charset=utf-8"));
         ops.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? error) =>
             Html(DashboardPages.Login(antiforgery.GetAndStoreTokens(context).RequestToken!, error)));
         ops.MapPost("/login", LoginAsync);
-        ops.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        ops.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, OpsSessions sessions) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest("The form expired; reload the page.");
+            }
+
+            var signedIn = await context.AuthenticateAsync(Scheme);
+            if (Guid.TryParse(signedIn.Principal?.FindFirstValue(OpsSessions.ClaimType), out var session))
+            {
+                await sessions.EndAsync(session, context.RequestAborted);
             }
 
             await context.SignOutAsync(Scheme);
@@ -92,7 +141,7 @@ public static class DashboardEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, Authenticator authenticator, AccountStore accounts)
+    private static async Task<IResult> LoginAsync(HttpContext context, IAntiforgery antiforgery, Authenticator authenticator, OpsSessions sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -116,8 +165,10 @@ public static class DashboardEndpoints
             return LoginFailed("Only IpsAdmin and IpsCompanyAdmin accounts may use the dashboard.");
         }
 
+        var session = await sessions.StartAsync(user.Id, context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Handle), new Claim(ClaimTypes.Name, user.Email)], Scheme);
+            [new Claim(ClaimTypes.NameIdentifier, user.Handle), new Claim(ClaimTypes.Name, user.Email), new Claim(OpsSessions.ClaimType, session.ToString())],
+            Scheme);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
         return Results.Redirect(Path);
 
@@ -155,7 +206,7 @@ public static class DashboardEndpoints
             viewer,
             antiforgery.GetAndStoreTokens(context).RequestToken!,
             await data.LastDayAsync(viewer.Companies, cancellation),
-            await data.NodesAsync(cancellation),
+            await data.NodesAsync(viewer.Companies, cancellation),
             await data.OutboxAsync(viewer.Companies, cancellation),
             message,
             error);
@@ -196,6 +247,7 @@ public static class DashboardEndpoints
         var recent = await data.RecentRunsAsync(viewer.Companies, cancellation);
         return Results.Json(new
         {
+            allowed = Operations.ToDictionary(o => o.Key, o => OperationRoles.IsAllowed(o.Value, viewer.Role)),
             active = active.Select(a => new
             {
                 jobId = a.Job.JobId, runId = a.RunId, company = a.Job.CompanyHandle, name = a.Job.Name,
@@ -228,6 +280,17 @@ public static class DashboardEndpoints
         if (await ViewerAsync(context, accounts) is not { } viewer)
         {
             return Results.Redirect($"{Path}/login");
+        }
+
+        if (!Operations.TryGetValue(action, out var operation))
+        {
+            return Results.NotFound();
+        }
+
+        if (!OperationRoles.IsAllowed(operation, viewer.Role))
+        {
+            logger.LogWarning("Dashboard: {User} ({Role}) may not {Operation}; job {JobId} left as it was", viewer.Email, viewer.Role, operation, jobId);
+            return Back("error", $"Your role ({viewer.Role}) may not call {operation}.");
         }
 
         if (await data.JobAsync(jobId, viewer.Companies, context.RequestAborted) is not { } job)
@@ -274,4 +337,11 @@ public static class DashboardEndpoints
         string.Concat(action[..1].ToUpper(CultureInfo.InvariantCulture), action[1..]);
 
     private static IResult Html(string page) => Results.Content(page, "text/html; charset=utf-8");
+
+    /// <summary>The stylesheet or the script: their addresses change with their text, so a browser may keep them.</summary>
+    private static IResult Asset(HttpContext context, string text, string contentType)
+    {
+        context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return Results.Content(text, contentType);
+    }
 }

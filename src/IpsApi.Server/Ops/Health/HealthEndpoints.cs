@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,7 +9,7 @@ namespace IpsApi.Server.Ops.Health;
 /// /health/live: the process answers HTTP (restart it when not). /health/ready: this node can do its work
 /// (send it traffic when 200). A warning (Degraded, e.g. SMTP down) still answers 200, with the reason in the body.
 /// </summary>
-public static class HealthEndpoints
+public static partial class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
@@ -38,7 +39,10 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    /// <summary>A small JSON document a person can read with curl: overall status, then each check and why.</summary>
+    /// <summary>
+    /// A small JSON document a person can read with curl: overall status, then each check and why. No check names
+    /// a file system path; should a message from below (a driver's error) carry one, it is left out here.
+    /// </summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -49,10 +53,16 @@ public static class HealthEndpoints
             durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
+                e => new { status = e.Value.Status.ToString(), description = WithoutPaths(e.Value.Description), durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1) }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonOptions, context.RequestAborted);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>Absolute paths (a word starting with '/' or a drive letter) become "(a path)".</summary>
+    internal static string? WithoutPaths(string? text) => text is null ? null : Paths().Replace(text, "(a path)");
+
+    [GeneratedRegex(@"(?<=^|[\s'""(=])(/|[A-Za-z]:\\)[^\s'"")]+")]
+    private static partial Regex Paths();
 }

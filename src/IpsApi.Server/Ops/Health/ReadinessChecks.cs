@@ -99,8 +99,11 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, ClusterLi
     }
 }
 
-/// <summary>The storage root takes a file: ingest, publish and exports all write there.</summary>
-public sealed class StorageHealthCheck(IOptions<StorageOptions> storage) : IHealthCheck
+/// <summary>
+/// The storage root takes a file: ingest, publish and exports all write there. The answer does not name the folder
+/// (readiness is read by load balancers and whoever reaches them); the log does, and so does `admin doctor`.
+/// </summary>
+public sealed class StorageHealthCheck(IOptions<StorageOptions> storage, ILogger<StorageHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -111,11 +114,12 @@ public sealed class StorageHealthCheck(IOptions<StorageOptions> storage) : IHeal
             Directory.CreateDirectory(root);
             await File.WriteAllTextAsync(probe, "ok", cancellationToken);
             File.Delete(probe);
-            return HealthCheckResult.Healthy($"{root} is writable");
+            return HealthCheckResult.Healthy("The storage root is writable");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy($"The storage root {root} is not writable: {e.Message}");
+            logger.LogWarning(e, "Readiness: the storage root {Root} is not writable", root);
+            return HealthCheckResult.Unhealthy($"The storage root is not writable ({e.GetType().Name}; the node's log names the folder)");
         }
     }
 }
@@ -131,7 +135,7 @@ public sealed class SmtpHealthCheck(IOptions<NotificationOptions> notifications)
         var smtp = notifications.Value.Smtp;
         if (!smtp.HasHost)
         {
-            return HealthCheckResult.Healthy($"No SMTP host: emails are written to {notifications.Value.PickupFolder}");
+            return HealthCheckResult.Healthy("No SMTP host: emails are written as .eml files to the data folder");
         }
 
         var port = SmtpProbe.PortOf(smtp);

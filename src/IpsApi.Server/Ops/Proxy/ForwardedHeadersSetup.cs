@@ -12,11 +12,14 @@ public static class ForwardedHeadersSetup
 {
     public const string Section = "IpsApi:Proxy";
 
+    /// <summary>The proxies' addresses and ranges, as configured.</summary>
+    public static IReadOnlyList<string> TrustedProxies(IConfiguration configuration) =>
+        (configuration[$"{Section}:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public static IServiceCollection AddIpsForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = (configuration[$"{Section}:TrustedProxies"] ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (proxies.Length == 0)
+        var proxies = TrustedProxies(configuration);
+        if (proxies.Count == 0)
         {
             return services;
         }

@@ -52,7 +52,7 @@ public static partial class SubmitJobMapper
             spec));
     }
 
-    /// <summary>The longest job name accepted (README, "How jobs run"); a run's instance name adds 24 characters to it.</summary>
+    /// <summary>The longest job name accepted (docs/JOBS.md, "How jobs run"); a run's instance name adds 24 characters to it.</summary>
     public const int MaxJobNameLength = 256;
 
     // Job names are shown in logs, emails and the dashboard, and make instance names and handles: one line of

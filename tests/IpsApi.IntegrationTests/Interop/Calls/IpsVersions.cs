@@ -1,6 +1,6 @@
 namespace IpsApi.IntegrationTests.Interop.Calls;
 
-/// <summary>The IPS types namespaces real clients send bodies in (CONTRACT.md, "Namespaces and versions").</summary>
+/// <summary>The IPS types namespaces real clients send bodies in (docs/API.md, "The SOAP endpoint").</summary>
 public static class IpsVersions
 {
     public const string Unversioned = "http://www.scene7.com/IpsApi/xsd";

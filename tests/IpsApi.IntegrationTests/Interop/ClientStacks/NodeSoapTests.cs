@@ -27,6 +27,20 @@ public sealed class NodeSoapTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_node_soap_client_of_a_dated_wsdl_calls_in_that_versions_namespace_and_reads_a_fault()
+    {
+        var tenant = await server.NewTenantAsync();
+        // The address seen in public client code, beside the documented /scene7/webservice/ one.
+        var wsdl = new Uri(server.BaseAddress, "/scene7/IpsApi-2008-01-15.wsdl").ToString();
+
+        var run = await ScriptRun.StartAsync(server, tenant, "node", Folder, ["soap-dated.js"], ("IPSAPI_DATED_WSDL", wsdl));
+
+        Assert.True(run.ExitCode == 0 && run.Errors.Length == 0, run.ToString());
+        Assert.Contains($"ok submitJob 2008-01-15 {tenant.CompanyHandle}|node dated ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company", run.Lines);
+    }
+
+    [Fact]
     public async Task Node_soap_loads_the_served_wsdl_without_a_warning_and_sees_every_operation_on_both_ports()
     {
         var tenant = await server.NewTenantAsync();

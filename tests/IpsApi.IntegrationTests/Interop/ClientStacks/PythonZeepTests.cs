@@ -24,6 +24,21 @@ public sealed class PythonZeepTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_zeep_client_of_a_dated_wsdl_calls_in_that_versions_namespace_reads_its_job_logs_and_a_fault()
+    {
+        var tenant = await server.NewTenantAsync();
+        // 2008-09-10: its JobLog lacks the transfer counts every answer of this server has in the newest shape.
+        var wsdl = new Uri(server.BaseAddress, "/scene7/webservice/IpsApi-2008-09-10.wsdl").ToString();
+
+        var run = await ScriptRun.StartAsync(server, tenant, Python, Path.Combine(RepoPaths.Interop, "python"), ["zeep_dated.py"], ("IPSAPI_DATED_WSDL", wsdl));
+
+        Assert.True(run.ExitCode == 0 && run.Errors.Length == 0, run.ToString());
+        Assert.Contains($"ok submitJob 2008-09-10 {tenant.CompanyHandle}|zeep dated ", run.Output, StringComparison.Ordinal);
+        Assert.Contains(run.Lines, l => l.StartsWith("ok getJobLogs 2008-09-10 zeep dated ", StringComparison.Ordinal));
+        Assert.Contains("fault getScheduledJobs soapenv:Client AuthorizationException authorizationFault 20006 Illegal company: the user is not a member of company no-such-company", run.Lines);
+    }
+
+    [Fact]
     public async Task Zeep_reads_the_served_wsdl_without_a_warning()
     {
         var tenant = await server.NewTenantAsync();

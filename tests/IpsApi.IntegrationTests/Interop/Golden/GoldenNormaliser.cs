@@ -45,7 +45,7 @@ public static partial class GoldenNormaliser
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")]
     private static partial Regex DateTime();
 
-    // <jobName>_<yyyy-MM-dd-HH:mm:ss.SSS>, CONTRACT.md's instance name.
+    // <jobName>_<yyyy-MM-dd-HH:mm:ss.SSS>, the instance name of docs/JOBS.md, "How jobs run".
     [GeneratedRegex(@"_\d{4}-\d{2}-\d{2}-\d{2}:\d{2}:\d{2}\.\d{3}")]
     private static partial Regex InstanceStamp();
 

@@ -24,6 +24,9 @@ public sealed class NamespaceTests(ServerFixture server)
             }
         }
 
+        // The oldest served version and one between: their answers hold only what their WSDLs declare.
+        cases.Add("2008-01-15", true, false);
+        cases.Add("2010-01-31", false, false);
         cases.Add("2014-04-03", true, true);
         cases.Add("2017-10-29-beta", false, true);
         return cases;

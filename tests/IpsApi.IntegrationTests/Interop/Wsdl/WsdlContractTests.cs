@@ -19,7 +19,7 @@ public sealed class WsdlContractTests(ServerFixture server)
     private static readonly XNamespace Soap12 = "http://schemas.xmlsoap.org/wsdl/soap12/";
     private static readonly XNamespace Tns = "http://www.scene7.com/IpsApi";
 
-    /// <summary>In the schema beside the contract's types: the SOAP header and the three fault details (CONTRACT.md).</summary>
+    /// <summary>In the schema beside the contract's types: the SOAP header and the three fault details (docs/API.md, "The SOAP endpoint").</summary>
     private static readonly string[] HeaderAndFaults = ["authHeader", "authenticationFault", "authorizationFault", "ipsApiFault"];
 
     [Fact]
