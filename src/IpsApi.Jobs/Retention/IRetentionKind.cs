@@ -10,7 +10,7 @@ public interface IRetentionKind
     /// <summary>Its name in the cleaner's log lines, the ledger and <c>admin doctor</c>: "job logs".</summary>
     string Name { get; }
 
-    /// <summary>When a row goes, as README states it: "90 days after the run ended".</summary>
+    /// <summary>When a row goes, as docs/OPERATIONS.md states it: "90 days after the run ended".</summary>
     string Rule { get; }
 
     /// <summary>False when the settings keep this kind for good.</summary>

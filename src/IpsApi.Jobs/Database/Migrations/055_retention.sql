@@ -1,4 +1,4 @@
--- Retention: a cleaner removes what has served its time (README.md, "Retention"). It finds each kind of row by the
+-- Retention: a cleaner removes what has served its time (docs/OPERATIONS.md, "Retention"). It finds each kind of row by the
 -- instant it became removable, so each of those instants has an index. The one of run ends also serves the
 -- dashboard's runs of the last day, counted per hour from the index alone (it carries state and company).
 create index job_runs_ended on job_runs (ended_at) include (state, company_id) where ended_at is not null;
