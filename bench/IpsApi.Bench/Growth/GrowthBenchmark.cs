@@ -36,6 +36,8 @@ public static partial class GrowthBenchmark
 
         public Uri Service => new(Node.Address, "/scene7/services/IpsApiService");
 
+        public Uri Ops => Node.OpsAddress!;
+
         public GrowthCompany CompanyOf(int client, int call) => Companies[((client * 7) + call) % Companies.Count];
     }
 
@@ -68,10 +70,10 @@ public static partial class GrowthBenchmark
             var company = side.CompanyOf(client, i);
             return Soap(side, company.Email, $"<getScheduledJobsParam xmlns=\"{Ips}\"><companyHandle>{company.Handle}</companyHandle></getScheduledJobsParam>");
         }, "getScheduledJobsReturn"),
-        new("dashboard page /ops (IpsAdmin)", (side, _, _) => new HttpRequestMessage(HttpMethod.Get, new Uri(side.Node.Address, "/ops")), "</html>"),
-        new("dashboard poll /ops/api/jobs (IpsAdmin)", (side, _, _) => new HttpRequestMessage(HttpMethod.Get, new Uri(side.Node.Address, "/ops/api/jobs")), "\"recent\""),
+        new("dashboard page /ops (IpsAdmin)", (side, _, _) => new HttpRequestMessage(HttpMethod.Get, new Uri(side.Ops, "/ops")), "</html>"),
+        new("dashboard poll /ops/api/jobs (IpsAdmin)", (side, _, _) => new HttpRequestMessage(HttpMethod.Get, new Uri(side.Ops, "/ops/api/jobs")), "\"recent\""),
         new("dashboard run page /ops/runs/<id> (IpsAdmin)", (side, client, i) =>
-            new HttpRequestMessage(HttpMethod.Get, new Uri(side.Node.Address, $"/ops/runs/{side.CompanyOf(client, i).ProbeRunId.ToString(CultureInfo.InvariantCulture)}")),
+            new HttpRequestMessage(HttpMethod.Get, new Uri(side.Ops, $"/ops/runs/{side.CompanyOf(client, i).ProbeRunId.ToString(CultureInfo.InvariantCulture)}")),
             "</html>"),
     ];
 
@@ -218,7 +220,7 @@ public static partial class GrowthBenchmark
                     Timeout = TimeSpan.FromSeconds(120),
                 };
                 clients.Add(client);
-                await SignInAsync(client, node.Address, cancellationToken);
+                await SignInAsync(client, node.OpsAddress!, cancellationToken);
             }
 
             return new Side(name, database, node, companies, clients);

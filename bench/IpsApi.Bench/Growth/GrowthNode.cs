@@ -4,8 +4,6 @@ using IpsApi.Jobs.Engine.Dispatch;
 using IpsApi.Jobs.Retention;
 using IpsApi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IpsApi.Bench.Growth;
@@ -13,7 +11,8 @@ namespace IpsApi.Bench.Growth;
 /// <summary>
 /// The job server as users run it, in a process of its own, for 'bench growth': its dispatcher stands by (the jobs of
 /// the generated present stay as they are while they are read), its cleaner runs only when the benchmark asks
-/// (POST /bench/clean), and it answers every call as it would in production.
+/// (POST /bench/clean, on the main listener), and it answers every call as it would in production; the dashboard
+/// has its listener of its own, as in production.
 /// </summary>
 public static class GrowthNode
 {
@@ -29,6 +28,7 @@ public static class GrowthNode
             {
                 ["IpsApi:Db"] = db,
                 ["IpsApi:Urls"] = "http://127.0.0.1:0",
+                ["IpsApi:Ops:Urls"] = "http://127.0.0.1:0",
                 ["IpsApi:Storage:Root"] = storage,
                 ["IpsApi:Data"] = storage,
                 ["IpsApi:Scheduler:NodeName"] = Name,
@@ -51,8 +51,8 @@ public static class GrowthNode
         await app.PrepareDatabaseAsync();
         app.Services.GetRequiredService<Dispatcher>().Standby();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Console.WriteLine(BenchNode.ReadyLine + address);
+        var listeners = app.Services.GetRequiredService<Listeners>();
+        Console.WriteLine($"{BenchNode.ReadyLine}{listeners.MainAddress} {listeners.OpsAddress}");
         await app.WaitForShutdownAsync();
         return 0;
     }

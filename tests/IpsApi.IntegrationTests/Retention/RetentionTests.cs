@@ -70,7 +70,7 @@ public sealed class RetentionTests(ServerFixture server)
         Assert.Equal(neverExisted.FaultCode, gone.FaultCode);
 
         var admin = await server.NewColleagueAsync(tenant, UserRole.IpsCompanyAdmin);
-        using var ops = new OpsSession(server.BaseAddress);
+        using var ops = new OpsSession(server.OpsAddress);
         await ops.SignInAsync(admin.Email, admin.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync($"/ops/runs/{expired.Id}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync($"/ops/runs/{kept.Id}")).Status);
