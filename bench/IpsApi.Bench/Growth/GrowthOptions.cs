@@ -8,7 +8,7 @@ public sealed record GrowthOptions(
 {
     public const string Usage =
         """
-        Usage: ./ipsapi bench growth [--scale F] [--clients N] [--seconds N] [--keep] [--reuse DATABASE]
+        Usage: ./ipsapi bench growth [--scale F] [--clients N] [--seconds N] [--keep] [--reuse DATABASE] [--results PATH]
 
           growth        the reads of job logs, active and scheduled jobs and the dashboard on a database holding a
                         long history (100,000 jobs, 1,000,000 runs, 10,000,000 log details across 100 companies,
