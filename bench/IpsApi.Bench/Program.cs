@@ -1,5 +1,6 @@
 using IpsApi.Bench;
 using IpsApi.Bench.Delivery;
+using IpsApi.Bench.Growth;
 using IpsApi.Bench.Ingest;
 using IpsApi.Bench.Jobs;
 using IpsApi.Bench.Optimize;
@@ -7,7 +8,8 @@ using IpsApi.Bench.Search;
 using IpsApi.Bench.Upload;
 
 // ./ipsapi bench <name> [options]: each benchmark prints one table and records it in bench/RESULTS.md.
-// "node", "bare" and "bare-upload" are not benchmarks: they are the roles of the child processes the benchmarks start.
+// "node", "bare", "bare-upload" and "growth-node" are not benchmarks: they are the roles of the child processes the
+// benchmarks start.
 switch (args.FirstOrDefault())
 {
     case "node":
@@ -16,14 +18,18 @@ switch (args.FirstOrDefault())
         return await BareSubmitEndpoint.RunAsync(args.Skip(1).ToArray());
     case "bare-upload":
         return await BareUploadEndpoint.RunAsync(args.Skip(1).ToArray());
+    case "growth-node":
+        return await GrowthNode.RunAsync(args.Skip(1).ToArray());
     case null or "-h" or "--help" or "help":
         Console.WriteLine(BenchOptions.Usage);
         Console.WriteLine();
         Console.WriteLine(JobsOptions.Usage);
         Console.WriteLine();
         Console.WriteLine(SearchOptions.Usage);
+        Console.WriteLine();
+        Console.WriteLine(GrowthOptions.Usage);
         return 0;
-    case "jobs" or "search":
+    case "jobs" or "search" or "growth":
         break;
     case var name when BenchOptions.Benchmarks.Contains(name):
         break;
@@ -32,6 +38,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine(BenchOptions.Usage);
         Console.Error.WriteLine(JobsOptions.Usage);
         Console.Error.WriteLine(SearchOptions.Usage);
+        Console.Error.WriteLine(GrowthOptions.Usage);
         return 2;
 }
 
@@ -47,6 +54,11 @@ try
     {
         var search = SearchOptions.Parse(args.Skip(1).ToArray());
         benchmark = token => SearchBenchmark.RunAsync(search, token);
+    }
+    else if (args[0] == "growth")
+    {
+        var growth = GrowthOptions.Parse(args.Skip(1).ToArray());
+        benchmark = token => GrowthBenchmark.RunAsync(growth, token);
     }
     else
     {

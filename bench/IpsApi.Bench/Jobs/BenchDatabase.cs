@@ -7,6 +7,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _admin;
     private readonly string _name;
+    private bool _keep;
 
     private BenchDatabase(string admin, string name)
     {
@@ -17,6 +18,8 @@ public sealed class BenchDatabase : IAsyncDisposable
     }
 
     public string ConnectionString { get; }
+
+    public string Name => _name;
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -29,6 +32,12 @@ public sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(admin, name);
     }
 
+    /// <summary>A database an earlier run kept, used as it is and kept again.</summary>
+    public static BenchDatabase Existing(string admin, string name) => new(admin, name) { _keep = true };
+
+    /// <summary>Leaves the database in place at the end (to measure it again, or to look at it).</summary>
+    public void Keep() => _keep = true;
+
     public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
     {
         await using var command = DataSource.CreateCommand(sql);
@@ -39,6 +48,11 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (_keep)
+        {
+            return;
+        }
+
         await using var source = NpgsqlDataSource.Create(_admin);
         await using var drop = source.CreateCommand($"drop database if exists \"{_name}\" with (force)");
         await drop.ExecuteNonQueryAsync();

@@ -11,13 +11,17 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ChildProcess(Process process, Uri address)
+    private ChildProcess(Process process, Uri address, Uri? opsAddress)
     {
         _process = process;
         Address = address;
+        OpsAddress = opsAddress;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The dashboard's listener, when the child names one after its main address on its ready line.</summary>
+    public Uri? OpsAddress { get; }
 
     public int Id => _process.Id;
 
@@ -45,7 +49,8 @@ public sealed class ChildProcess : IAsyncDisposable
             {
                 if (line.StartsWith(BenchNode.ReadyLine, StringComparison.Ordinal))
                 {
-                    var child = new ChildProcess(process, new Uri(line[BenchNode.ReadyLine.Length..].Trim()));
+                    var addresses = line[BenchNode.ReadyLine.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var child = new ChildProcess(process, new Uri(addresses[0]), addresses.Length > 1 ? new Uri(addresses[1]) : null);
                     // Keep reading, so a chatty child never blocks on a full pipe.
                     _ = Task.Run(async () =>
                     {

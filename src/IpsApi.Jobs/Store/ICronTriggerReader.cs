@@ -4,10 +4,11 @@ namespace IpsApi.Jobs.Store;
 public sealed record CronTriggerState(DateTimeOffset? NextFire, TimeZoneInfo Zone, string State);
 
 /// <summary>
-/// Reads the trigger of a cron job. The engine's cron side keeps the triggers (in Quartz) and implements this, so
+/// Reads the triggers of cron jobs. The engine's cron side keeps the triggers (in Quartz) and implements this, so
 /// that the job queries need not know how.
 /// </summary>
 public interface ICronTriggerReader
 {
-    Task<CronTriggerState> ReadAsync(long jobId, CancellationToken cancellationToken);
+    /// <summary>The trigger of each job, in one round trip however many jobs; a job without one reads as state "None".</summary>
+    Task<IReadOnlyDictionary<long, CronTriggerState>> ReadAsync(IReadOnlyCollection<long> jobIds, CancellationToken cancellationToken);
 }

@@ -30,7 +30,8 @@ public static class AdminCommand
                          (newest first; state: Waiting, Scheduled, Running, Paused, Done, Failed, Stopped, ...)
           admin macro set <company> <name> <modifiers>      (an exportJob macro, e.g. "wid=200&fmt=png")
           admin setscript set <company> <name> <pattern> <ImageSet|SwatchSet> [<order group>]
-          admin doctor   (checks the database, tools, storage and SMTP, and prints the fix for each problem)
+          admin doctor   (checks the database, tools, storage and SMTP, and prints the fix for each problem;
+                          table sizes, the oldest rows kept and whether the cleaner keeps up)
         """;
 
     /// <param name="configuration">The settings; by default the server's appsettings.json and IPSAPI_* variables.</param>

@@ -14,7 +14,7 @@ namespace IpsApi.Server.Admin;
 /// prints one line per check and, under each problem, the fix. Exit code 1 when something the server cannot
 /// work without is missing; an SMTP server that does not answer is a warning (emails wait in the outbox).
 /// </summary>
-public static class Doctor
+public static partial class Doctor
 {
     private enum Verdict
     {
@@ -23,12 +23,13 @@ public static class Doctor
         Problem,
     }
 
-    private sealed record Finding(Verdict Verdict, string Check, string What, string? Fix = null);
+    /// <param name="Details">Further lines under the finding (the largest tables, say).</param>
+    private sealed record Finding(Verdict Verdict, string Check, string What, string? Fix = null, IReadOnlyList<string>? Details = null);
 
     public static async Task<int> RunAsync(IConfiguration configuration, string? connectionString, TextWriter output)
     {
         var findings = new List<Finding>();
-        findings.AddRange(await DatabaseAsync(connectionString));
+        findings.AddRange(await DatabaseAsync(configuration, connectionString));
         var processing = configuration.GetSection(ProcessingOptions.SectionName).Get<ProcessingOptions>() ?? new ProcessingOptions();
         findings.Add(await ToolAsync("pdftoppm", processing.PdftoppmPath, ["-v"], "poppler-utils", "PDFTOPPMPATH"));
         findings.Add(await ToolAsync("pdfinfo", processing.PdfinfoPath, ["-v"], "poppler-utils", "PDFINFOPATH"));
@@ -44,6 +45,11 @@ public static class Doctor
         {
             var label = finding.Verdict switch { Verdict.Ok => "ok  ", Verdict.Warning => "warn", _ => "FAIL" };
             await output.WriteLineAsync($"{label}  {finding.Check,-10} {finding.What}");
+            foreach (var detail in finding.Details ?? [])
+            {
+                await output.WriteLineAsync($"      {"",-10}   {detail}");
+            }
+
             if (finding.Fix is not null)
             {
                 await output.WriteLineAsync($"      {"",-10} fix: {finding.Fix}");
@@ -58,7 +64,7 @@ public static class Doctor
         return problems == 0 ? 0 : 1;
     }
 
-    private static async Task<IEnumerable<Finding>> DatabaseAsync(string? connectionString)
+    private static async Task<IEnumerable<Finding>> DatabaseAsync(IConfiguration configuration, string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -97,10 +103,14 @@ public static class Doctor
         try
         {
             var current = await new Migrator(dataSource).IsCurrentAsync();
-            return [database, current
-                ? new Finding(Verdict.Ok, "schema", $"{Migrator.Migrations.Count} migrations applied")
-                : new Finding(Verdict.Problem, "schema", "the schema is behind this version",
+            if (!current)
+            {
+                return [database, new Finding(Verdict.Problem, "schema", "the schema is behind this version",
                     "start the server once (every node applies the migrations at start), or run any 'ipsapi admin' command such as 'admin company list'")];
+            }
+
+            return [database, new Finding(Verdict.Ok, "schema", $"{Migrator.Migrations.Count} migrations applied"),
+                .. await HistoryAsync(configuration, dataSource)];
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {

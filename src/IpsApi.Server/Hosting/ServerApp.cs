@@ -8,6 +8,8 @@ using IpsApi.Jobs.JobTypes;
 using IpsApi.Jobs.JobTypes.Export;
 using IpsApi.Jobs.JobTypes.UploadPost;
 using IpsApi.Jobs.Notifications;
+using IpsApi.Jobs.Retention;
+using IpsApi.Jobs.Retention.Hosting;
 using IpsApi.Jobs.Storage;
 using IpsApi.Jobs.Store;
 using IpsApi.Server.Auth;
@@ -96,6 +98,9 @@ public static class ServerApp
         builder.Services.AddIpsAssets(builder.Configuration);
         builder.Services.PostConfigure<ExportOptions>(exports =>
             exports.PublicBaseUrl = string.IsNullOrWhiteSpace(exports.PublicBaseUrl) ? options.PublicUrl : exports.PublicBaseUrl);
+        // Before the others: the cleaner takes the kinds in the order they are registered, the small ones first.
+        builder.Services.AddSingleton<IRetentionKind, SignInFailureRetention>();
+        builder.Services.AddIpsRetention(builder.Configuration);
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<JobControl>();
         builder.Services.AddSingleton<JobHandleResolver>();

@@ -102,6 +102,31 @@ public sealed class JobControlTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task GetScheduledJobs_of_several_cron_jobs_gives_each_its_own_next_fire_and_state()
+    {
+        var tenant = await server.NewTenantAsync();
+        using var client = new IpsClient(server.ServiceAddress, tenant);
+        var yearly = await client.SubmitAsync(Cron(tenant, "yearly", FarFuture));
+        var paused = await client.SubmitAsync(Cron(tenant, "paused", "0 0 12 1 1 ? 2098"));
+        await client.SubmitAsync(Cron(tenant, "monthly", "0 30 6 1 * ?"));
+        await client.PauseAsync(paused);
+
+        var scheduled = (await client.ScheduledAsync()).ToDictionary(s => s.Name!);
+
+        Assert.Equal(["monthly", "paused", "yearly"], scheduled.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("Normal", "Paused", "Normal"),
+            (scheduled["yearly"].TriggerState, scheduled["paused"].TriggerState, scheduled["monthly"].TriggerState));
+        // Times in the server's zone (Europe/Berlin in the tests), sent as UTC.
+        Assert.Equal(new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)).UtcDateTime, scheduled["yearly"].NextFireTime!.Value.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2098, 1, 1, 12, 0, 0, TimeSpan.FromHours(1)).UtcDateTime, scheduled["paused"].NextFireTime!.Value.ToUniversalTime());
+        var monthly = TimeZoneInfo.ConvertTime(scheduled["monthly"].NextFireTime!.Value.ToUniversalTime(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        Assert.Equal((1, 6, 30), (monthly.Day, monthly.Hour, monthly.Minute));
+        Assert.InRange(monthly, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(32));
+        Assert.Equal($"{tenant.CompanyHandle}|yearly|", scheduled["yearly"].JobHandle);
+        Assert.Equal(yearly, scheduled["yearly"].JobHandle);
+    }
+
+    [Fact]
     public async Task A_paused_running_run_continues_where_it_stopped_on_resume()
     {
         var tenant = await server.NewTenantAsync();

@@ -24,6 +24,7 @@ public sealed partial class TableOwnershipTests
         ["job_queue"] = "IpsApi.Jobs/Engine/Queue/",
         ["qrtz_scheduler_state"] = "IpsApi.Jobs/Engine/Cluster/",
         ["qrtz_triggers"] = "IpsApi.Jobs/Engine/Cron/",
+        ["qrtz_cron_triggers"] = "IpsApi.Jobs/Engine/Cron/",
         ["outbox"] = "IpsApi.Jobs/Notifications/",
         ["schema_migrations"] = "IpsApi.Jobs/Database/",
         ["assets"] = "IpsApi.Assets/Store/",
@@ -38,6 +39,7 @@ public sealed partial class TableOwnershipTests
         ["set_scripts"] = "IpsApi.Jobs/JobTypes/AutomatedSets/",
         ["image_macros"] = "IpsApi.Jobs/JobTypes/Export/",
         ["export_downloads"] = "IpsApi.Jobs/JobTypes/Export/",
+        ["retention_state"] = "IpsApi.Jobs/Retention/",
         ["login_failures"] = "IpsApi.Server/Auth/",
         ["upload_jobs"] = "IpsApi.Jobs/JobTypes/UploadPost/",
         ["upload_files"] = "IpsApi.Jobs/JobTypes/UploadPost/",
@@ -69,6 +71,9 @@ public sealed partial class TableOwnershipTests
         // An upload job's row is stored with its job (found by the id the job's insert drew) and takes POSTs only while
         // its job exists, has not ended and belongs to the POSTing user, checked under the row's lock.
         ("IpsApi.Jobs/JobTypes/UploadPost/UploadStore.cs", "jobs"),
+        // A finished job's row goes only when nothing waits in the queue for it; a queue row goes when its job was deleted.
+        ("IpsApi.Jobs/Store/JobRetention.cs", "job_queue"),
+        ("IpsApi.Jobs/Engine/Queue/QueueRetention.cs", "jobs"),
         // getJobLogs' userHandle names a user the caller may know: a member of its companies or a submitter there.
         ("IpsApi.Jobs/Store/JobLogQueries.cs", "company_members"),
         // A deleted user's row stays, anonymous, while jobs name it; the check and the delete are one statement.

@@ -15,7 +15,8 @@ public static class CronRegistration
     public static IServiceCollection AddIpsCron(
         this IServiceCollection services, string connectionString, string nodeName, string schedulerName, TimeSpan checkinInterval)
     {
-        services.AddSingleton<CronTriggers>();
+        services.AddSingleton(provider => new CronTriggers(
+            provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<Definitions.ServerTimeZone>(), schedulerName));
         services.AddSingleton<Store.ICronTriggerReader>(provider => provider.GetRequiredService<CronTriggers>());
         services.AddQuartz(quartz =>
         {

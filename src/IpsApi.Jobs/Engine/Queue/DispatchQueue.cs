@@ -43,13 +43,15 @@ public sealed class DispatchQueue(NpgsqlDataSource dataSource)
     /// Queues the job that the statement before this one in the same batch inserted, due at <paramref name="at"/> (its
     /// execTime) or now; nothing when that insert stored no row (its name was taken). The insert drew its id from the
     /// jobs sequence whether or not it stored a row, and currval is this session's own: no other submit can interfere.
+    /// currval is volatile: compared directly, it is called for every row of jobs, which grows without end; as a
+    /// subquery it is called once and the row is found by its key.
     /// </summary>
     public static NpgsqlBatchCommand EnqueueJustInserted(DateTimeOffset? at)
     {
         var command = new NpgsqlBatchCommand(
             """
             insert into job_queue (job_id, queued_at)
-            select id, coalesce(@at, now()) from jobs where id = currval(pg_get_serial_sequence('jobs', 'id'))
+            select id, coalesce(@at, now()) from jobs where id = (select currval(pg_get_serial_sequence('jobs', 'id')))
             """);
         command.Parameters.Add(At(at));
         return command;

@@ -251,12 +251,12 @@ public static class DashboardEndpoints
             active = active.Select(a => new
             {
                 jobId = a.Job.JobId, runId = a.RunId, company = a.Job.CompanyHandle, name = a.Job.Name,
-                type = a.Job.Definition.Spec.Type.ToString(), state = a.State, progress = a.Progress, message = a.ProgressMessage,
+                type = a.Job.Type.ToString(), state = a.State, progress = a.Progress, message = a.ProgressMessage,
                 server = a.ServerName, startedAt = a.StartDate, totalFiles = a.TotalFiles,
             }),
             scheduled = scheduled.Select(s => new
             {
-                jobId = s.Job.JobId, company = s.Job.CompanyHandle, name = s.Job.Name, type = s.Job.Definition.Spec.Type.ToString(),
+                jobId = s.Job.JobId, company = s.Job.CompanyHandle, name = s.Job.Name, type = s.Job.Type.ToString(),
                 schedule = s.ExecSchedule ?? "once", nextFire = s.NextFireTime, triggerState = s.TriggerState,
             }),
             recent = recent.Select(r => new
