@@ -1,4 +1,4 @@
--- Upload jobs of the UploadFile endpoint (README, "Uploading files over HTTP"). The first POST stores the job
+-- Upload jobs of the UploadFile endpoint (docs/API.md, "UploadFile endpoint"). The first POST stores the job
 -- (an uploadPostJob, run at once like any one-shot job), its row here and its files in one transaction; later
 -- POSTs add files under this row's lock. A file's row is committed only after the file itself is complete in the
 -- storage root, so every row names a file that exists; the run ingests the files as they come and marks them done.
