@@ -98,7 +98,7 @@ public sealed class UploadNodeTests
 
     private static async Task<List<string>> NamesAsync(TestDatabase database)
     {
-        await using var command = database.Db.CreateCommand("select name from assets order by name");
+        await using var command = database.Db.CreateCommand("select file_name from assets order by file_name");
         await using var reader = await command.ExecuteReaderAsync();
         var names = new List<string>();
         while (await reader.ReadAsync())
