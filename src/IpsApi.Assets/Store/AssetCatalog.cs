@@ -67,14 +67,7 @@ public sealed class AssetCatalog(NpgsqlDataSource dataSource)
     {
         var command = dataSource.CreateCommand();
         var sql = new AssetSql(command, companyName + "/");
-        command.CommandText = $"""
-                               select {ViewColumns}{(withMetadata ? MetadataColumns : "")}
-                               from assets a left join folders f on f.company_id = a.company_id and f.path = a.folder
-                               {(withMetadata ? MetadataJoin : "")}
-                               where {sql.Where(companyId, filter)}
-                               order by {AssetSql.OrderBy(AssetSort.Name, false)}
-                               limit {sql.Param(limit)}
-                               """;
+        command.CommandText = PageFirst("", sql.Where(companyId, filter), AssetSql.OrderBy(AssetSort.Name, false), $"limit {sql.Param(limit)}", withMetadata);
         return command;
     }
 
@@ -100,16 +93,24 @@ public sealed class AssetCatalog(NpgsqlDataSource dataSource)
     {
         var command = dataSource.CreateCommand();
         var sql = new AssetSql(command, companyName + "/");
-        command.CommandText = $"""
-                               select count(*) over (), {ViewColumns}{(withMetadata ? MetadataColumns : "")}
-                               from assets a left join folders f on f.company_id = a.company_id and f.path = a.folder
-                               {(withMetadata ? MetadataJoin : "")}
-                               where {sql.Where(companyId, filter)}
-                               order by {AssetSql.OrderBy(page.Sort, page.Descending)}
-                               limit {sql.Param(page.PageSize)} offset {sql.Param((long)(page.Page - 1) * page.PageSize)}
-                               """;
+        command.CommandText = PageFirst(
+            "count(*) over () as total_rows, ", sql.Where(companyId, filter), AssetSql.OrderBy(page.Sort, page.Descending),
+            $"limit {sql.Param(page.PageSize)} offset {sql.Param((long)(page.Page - 1) * page.PageSize)}", withMetadata);
         return command;
     }
+
+    /// <summary>
+    /// The page is chosen from the assets alone and only its rows are joined to their folder and metadata: a filter
+    /// that takes a few hundred assets for a page of 100 looks up 100 folders and metadata sets, not all of them.
+    /// </summary>
+    private static string PageFirst(string total, string where, string orderBy, string window, bool withMetadata) =>
+        $"""
+         select {(total.Length > 0 ? "a.total_rows, " : "")}{ViewColumns}{(withMetadata ? MetadataColumns : "")}
+         from (select {total}a.* from assets a where {where} order by {orderBy} {window}) a
+         left join folders f on f.company_id = a.company_id and f.path = a.folder
+         {(withMetadata ? MetadataJoin : "")}
+         order by {orderBy}
+         """;
 
     public async Task<long> CountAsync(long companyId, string companyName, AssetFilter filter, CancellationToken cancellationToken)
     {
