@@ -52,7 +52,10 @@ public static class DashboardEndpoints
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
+        // As ASP.NET Core's antiforgery sets them on pages with a form: set here, it has nothing to override and
+        // does not log a warning for every page view.
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
     }
 
     public static IServiceCollection AddIpsDashboard(this IServiceCollection services)
